@@ -12,6 +12,7 @@ from . import (  # noqa: F401
     calendar,
     constants,
     distribution,
+    i18n,
     ipk,
     nip,
     quadrant,

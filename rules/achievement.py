@@ -21,9 +21,12 @@ def _dec(value, name):
     if value is None or isinstance(value, bool):
         raise ValueError(f"{name} is required")
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except ArithmeticError:
-        raise ValueError(f"{name} {value!r} is not a number") from None
+        number = None
+    if number is None or not number.is_finite():
+        raise ValueError(f"{name} {value!r} is not a number")
+    return number
 
 
 def achievement_percent(target, realisation, less_is_better=False, digits=2):

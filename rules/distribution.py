@@ -39,11 +39,7 @@ from .constants import (
     SANGAT_BAIK,
     SANGAT_KURANG,
 )
-
-
-def _(text):
-    """Marks a message for Odoo's translation extraction; returns it unchanged."""
-    return text
+from .i18n import _
 
 
 SMALL_UNIT = 5
@@ -238,7 +234,7 @@ def check(achievement, counts, guidance=None, small_unit=SMALL_UNIT):
     if any(c < 0 for c in counts.values()):
         raise ValueError("counts cannot be negative")
     n = sum(counts.values())
-    rules = (guidance or GUIDANCE)[achievement]
+    rules = (GUIDANCE if guidance is None else guidance)[achievement]
     violations, notes = [], []
     for rule in rules:
         count = sum(counts[p] for p in rule.predicates)

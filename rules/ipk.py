@@ -63,7 +63,10 @@ def bands(level, location=DOMESTIC, university=None, programme=None):
 
 def predicate_for_ipk(ipk, level, location=DOMESTIC, university=None, programme=None):
     """Predicate given by an IPK (0.00-4.00) under the bands of the study."""
-    value = D(str(ipk)).quantize(D("0.01"), rounding=ROUND_HALF_UP)
+    try:
+        value = D(str(ipk)).quantize(D("0.01"), rounding=ROUND_HALF_UP)
+    except ArithmeticError:
+        raise ValueError(f"an IPK is a number between 0.00 and 4.00, not {ipk!r}") from None
     if not D(0) <= value <= MAX_IPK:
         raise ValueError(f"an IPK lies between 0.00 and 4.00, not {ipk}")
     floors = bands(level, location, university, programme)

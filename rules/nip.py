@@ -12,12 +12,14 @@ appointment in the future or before the age of 18 (the minimum age to apply, PP
 import datetime
 from dataclasses import dataclass
 
+from .i18n import RuleError, _
+
 PNS = "pns"
 PPPK = "pppk"
 MIN_AGE = 18
 
 
-class NipError(ValueError):
+class NipError(RuleError):
     """An invalid NIP; the message says what is wrong, for an HR officer."""
 
 
@@ -42,40 +44,60 @@ def parse(number, asn_type, today=None):
     today = today or datetime.date.today()
     number = normalize(number)
     if asn_type not in (PNS, PPPK):
-        raise NipError("Choose whether the employee is a PNS or a PPPK before entering the NIP.")
-    if len(number) != 18 or not number.isdigit():
-        raise NipError(f"A NIP has exactly 18 digits; {number!r} has {len(number)} characters.")
+        raise NipError(_("Choose whether the employee is a PNS or a PPPK before entering the NIP."))
+    if len(number) != 18 or not set(number) <= set("0123456789"):
+        raise NipError(
+            _("A NIP has exactly 18 digits; %(nip)s has %(length)s characters."),
+            nip=number,
+            length=len(number),
+        )
     try:
         birth = datetime.date(int(number[0:4]), int(number[4:6]), int(number[6:8]))
     except ValueError:
         raise NipError(
-            f"Digits 1-8 of NIP {number} must be the birth date (YYYYMMDD); "
-            f"{number[0:8]} is not a date."
+            _("Digits 1-8 of NIP %(nip)s must be the birth date (YYYYMMDD); %(digits)s is not a date."),
+            nip=number,
+            digits=number[0:8],
         ) from None
     if birth > today:
-        raise NipError(f"The birth date in NIP {number} ({birth}) lies in the future.")
+        raise NipError(
+            _("The birth date in NIP %(nip)s (%(date)s) lies in the future."), nip=number, date=birth
+        )
     year = int(number[8:12])
     month = None
     if asn_type == PNS:
         month = int(number[12:14])
         if not 1 <= month <= 12:
             raise NipError(
-                f"Digits 9-14 of a PNS NIP are the appointment year and month (YYYYMM); "
-                f"{number[8:14]} has month {number[12:14]}."
+                _(
+                    "Digits 9-14 of a PNS NIP are the appointment year and month (YYYYMM); "
+                    "%(digits)s has month %(month)s."
+                ),
+                nip=number,
+                digits=number[8:14],
+                month=number[12:14],
             )
     if (year, month or 1) > (today.year, today.month if month else 12):
-        raise NipError(f"The appointment date in NIP {number} lies in the future.")
+        raise NipError(_("The appointment date in NIP %(nip)s lies in the future."), nip=number)
     if (year, month or 12) < (birth.year + MIN_AGE, birth.month):
         raise NipError(
-            f"NIP {number}: an appointment in {number[8:12]} is before the employee "
-            f"turned {MIN_AGE} (born {birth})."
+            _(
+                "NIP %(nip)s: an appointment in %(year)s is before the employee turned "
+                "%(age)s (born %(date)s)."
+            ),
+            nip=number,
+            year=year,
+            age=MIN_AGE,
+            date=birth,
         )
     gender = {"1": "male", "2": "female"}.get(number[14])
     if not gender:
-        raise NipError(f"Digit 15 of NIP {number} is the gender: 1 (male) or 2 (female).")
+        raise NipError(
+            _("Digit 15 of NIP %(nip)s is the gender: 1 (male) or 2 (female)."), nip=number
+        )
     sequence = int(number[15:18])
     if not sequence:
-        raise NipError(f"Digits 16-18 of NIP {number} are a sequence number from 001.")
+        raise NipError(_("Digits 16-18 of NIP %(nip)s are a sequence number from 001."), nip=number)
     return Nip(number, asn_type, birth, year, month, gender, sequence)
 
 

@@ -30,8 +30,8 @@ def add_working_days(start, count, holidays=(), weekdays=MON_FRI):
     ``count`` 0 gives ``start`` itself if it is a working day, else the next one.
     """
     weekdays = _check_week(weekdays)
-    if count < 0:
-        raise ValueError("count cannot be negative")
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValueError(f"count must be a whole number of days, not {count!r}")
     day = start
     if count == 0:
         while not is_working_day(day, holidays, weekdays):

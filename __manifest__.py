@@ -1,0 +1,33 @@
+{
+    "name": "ASN Performance (Kinerja ASN)",
+    "summary": "Performance management of Indonesian civil servants (PNS and PPPK) "
+    "under Permenpan RB 6/2022 and SE MenPANRB 3/2023",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Appraisals",
+    "website": "https://github.com/hr-kinerja-asn/hr_kinerja_asn",
+    "author": "hr_kinerja_asn contributors",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["hr", "mail", "portal", "resource"],
+    "data": [
+        "security/hr_kinerja_security.xml",
+        "security/ir.model.access.csv",
+        "data/hr_kinerja_pangkat_data.xml",
+        "data/hr_kinerja_preset_data.xml",
+        "data/ir_cron_data.xml",
+        "views/hr_kinerja_pangkat_views.xml",
+        "views/hr_kinerja_preset_views.xml",
+        "views/hr_kinerja_period_views.xml",
+        "views/hr_kinerja_year_views.xml",
+        "views/hr_kinerja_delegation_views.xml",
+        "views/hr_kinerja_org_quadrant_views.xml",
+        "views/hr_employee_views.xml",
+        "views/hr_department_views.xml",
+        "wizards/hr_kinerja_period_reopen_views.xml",
+        "views/hr_kinerja_menus.xml",
+    ],
+    "demo": [
+        "demo/hr_kinerja_demo.xml",
+    ],
+}

@@ -1,0 +1,41 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+UNIT_LEVELS = [
+    ("ppt_pratama", "Led by a JPT Pratama"),
+    ("administrator", "Led by an Administrator"),
+    ("pengawas", "Led by a Pengawas"),
+    ("jf_mandiri", "Independent Unit Led by a JF"),
+    ("kelompok", "Non-structural Work Group"),
+]
+
+
+class HrDepartment(models.Model):
+    """Satuan organisasi: level, leader (``manager_id``) and the unit above whose
+    leader sets this unit's achievement (002 D.4.f; 002 Lampiran)."""
+
+    _inherit = "hr.department"
+
+    kinerja_level = fields.Selection(UNIT_LEVELS, string="Unit Level")
+    kinerja_parent_id = fields.Many2one(
+        "hr.department", string="Achievement Set By Unit",
+        compute="_compute_kinerja_parent_id", store=True, readonly=False, check_company=True,
+        help="The unit whose leader sets this unit's organisation achievement; "
+        "by default the parent unit.",
+    )  # fmt: skip
+
+    @api.depends("parent_id")
+    def _compute_kinerja_parent_id(self):
+        for unit in self:
+            unit.kinerja_parent_id = unit.parent_id
+
+    @api.constrains("kinerja_parent_id")
+    def _check_kinerja_parent(self):
+        for unit in self.filtered("kinerja_parent_id"):
+            if unit.kinerja_parent_id == unit or unit.kinerja_parent_id in self.search(
+                [("id", "child_of", unit.id)]
+            ):
+                raise ValidationError(
+                    _("%(unit)s: its achievement must be set by a unit above it, not by "
+                      "itself or a unit below.", unit=unit.name)
+                )  # fmt: skip

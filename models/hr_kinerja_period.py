@@ -1,0 +1,163 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..rules import calendar as rule_calendar
+from ..rules import workdays as rule_workdays
+
+STATES = [("open", "Open"), ("locked", "Locked"), ("reopened", "Reopened"), ("closed", "Closed")]
+
+
+class HrKinerjaPeriod(models.Model):
+    """A periodic (month or quarter) or annual evaluation period with its deadlines.
+
+    open -> locked (by the scheduled action once ``date_lock`` passes, 001 item 7)
+    -> reopened (an HR officer, with a recorded reason, until a date) -> locked ->
+    closed (final, by an HR manager).
+    """
+
+    _name = "hr.kinerja.period"
+    _description = "Performance Period"
+    _inherit = ["mail.thread"]
+    _order = "year_id desc, sequence"
+
+    _WORKDAY_FIELDS = (
+        "handover_workdays",
+        "return_workdays",
+        "report_workdays",
+        "superior_sign_workdays",
+        "superior_handover_workdays",
+        "superior_return_workdays",
+        "objection_workdays",
+        "objection_decision_workdays",
+    )
+    _DEADLINE_FIELDS = (
+        "date_org_achievement",
+        "date_evaluation",
+        "date_superior_evaluation",
+        "date_report",
+        "date_lock",
+    )
+    _TRANSITION_FIELDS = {"state", "reopen_until"}
+
+    name = fields.Char(required=True, translate=True)
+    name_official = fields.Char(
+        "Official Name", compute="_compute_name_official",
+        help="The period as the official forms print it (Januari 2026, Triwulan I 2026).",
+    )  # fmt: skip
+    year_id = fields.Many2one(
+        "hr.kinerja.year", string="Performance Year", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="year_id.company_id", store=True, string="Agency")
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(
+        [("month", "Month"), ("quarter", "Quarter"), ("annual", "Annual")], required=True
+    )
+    number = fields.Integer(help="Month 1-12, quarter 1-4, 0 for the annual period.")
+    date_start = fields.Date("Start", required=True)
+    date_end = fields.Date("End", required=True)
+    date_org_achievement = fields.Date("Organisation Achievement Due")
+    date_evaluation = fields.Date("Evaluation Due", tracking=True)
+    date_superior_evaluation = fields.Date(
+        "Superior Evaluates By",
+        help="A late evaluator's superior evaluates and signs by this date "
+        "(003 section Tindak lanjut 8).",
+    )
+    date_report = fields.Date("Reported to PyB By", help="003 section Tindak lanjut 7.")
+    date_lock = fields.Date("Locks On", tracking=True)
+    handover_workdays = fields.Integer("Hand-over (working days)")
+    return_workdays = fields.Integer("Return (working days)")
+    report_workdays = fields.Integer("Report (working days)")
+    superior_sign_workdays = fields.Integer("Superior Signs (working days)")
+    superior_handover_workdays = fields.Integer("Superior Hand-over (working days)")
+    superior_return_workdays = fields.Integer("Return to Superior (working days)")
+    objection_workdays = fields.Integer("Objection Filing (working days)")
+    objection_decision_workdays = fields.Integer("Objection Decision (working days)")
+    state = fields.Selection(STATES, default="open", required=True, tracking=True, copy=False)
+    reopen_until = fields.Date("Reopened Until", tracking=True, copy=False)
+    reopen_ids = fields.One2many("hr.kinerja.period.reopen", "period_id", string="Reopenings")
+
+    @api.depends("kind", "number", "year_id.year")
+    def _compute_name_official(self):
+        for period in self:
+            period.name_official = period._rule_period().name_id if period.year_id else False
+
+    def _rule_period(self):
+        self.ensure_one()
+        return rule_calendar.Period(
+            self.kind, self.number, self.year_id.year, self.date_start, self.date_end
+        )
+
+    def _set_indonesian_names(self):
+        if self.env["res.lang"]._get_data(code="id_ID"):
+            for period in self:
+                period.with_context(lang="id_ID").name = period.name_official
+
+    def write(self, vals):
+        if not self.env.context.get("kinerja_period_transition"):
+            locked = self.filtered(lambda p: p.state in ("locked", "closed"))
+            if locked:
+                raise UserError(
+                    _(
+                        "The period %(periods)s is locked: it cannot be changed. An HR "
+                        "officer can reopen it with a reason.",
+                        periods=", ".join(locked.mapped("display_name")),
+                    )
+                )
+            if self._TRANSITION_FIELDS & set(vals):
+                raise UserError(
+                    _("Use the Lock, Reopen and Close buttons to change a period's state.")
+                )
+        return super().write(vals)
+
+    def _transition(self, vals):
+        return self.with_context(kinerja_period_transition=True).write(vals)
+
+    def deadline_after(self, start, field_name):
+        """The date ``field_name`` working days (e.g. ``objection_workdays``) after
+        ``start``, with the year's calendar and public holidays."""
+        self.ensure_one()
+        if field_name not in self._WORKDAY_FIELDS:
+            raise ValueError(f"{field_name} is not a working-day deadline")
+        year = self.year_id
+        return rule_workdays.add_working_days(
+            start, self[field_name], year._kinerja_holidays(), year._kinerja_weekdays()
+        )
+
+    def is_writable(self):
+        self.ensure_one()
+        return self.state in ("open", "reopened")
+
+    # -- actions -----------------------------------------------------------------
+    def action_lock(self):
+        to_lock = self.filtered(lambda p: p.state in ("open", "reopened"))
+        to_lock._transition({"state": "locked", "reopen_until": False})
+        return True
+
+    def action_close(self):
+        if not self.env.user.has_group("hr_kinerja_asn.group_kinerja_manager"):
+            raise UserError(_("Only an HR manager can close a period."))
+        if self.filtered(lambda p: p.state != "locked"):
+            raise UserError(_("Only a locked period can be closed: lock it first."))
+        self._transition({"state": "closed"})
+        return True
+
+    def action_reopen_wizard(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_period_reopen_wizard_action"
+        )
+        action["context"] = {"default_period_ids": self.ids}
+        return action
+
+    @api.model
+    def _cron_lock_periods(self):
+        """Lock every period whose lock date, or reopening, has passed."""
+        today = fields.Date.context_today(self)
+        expired = self.search(
+            [
+                "|",
+                "&", ("state", "=", "open"), ("date_lock", "<", today),
+                "&", ("state", "=", "reopened"), ("reopen_until", "<", today),
+            ]
+        )  # fmt: skip
+        expired.action_lock()
+        return expired

@@ -1,0 +1,21 @@
+from odoo import fields, models
+
+
+class HrKinerjaPeriodReopen(models.Model):
+    """The record of one reopening of a locked period: who, when, why, until when.
+    It is written once by the reopen wizard and never changed."""
+
+    _name = "hr.kinerja.period.reopen"
+    _description = "Performance Period Reopening"
+    _order = "create_date desc, id desc"
+
+    period_id = fields.Many2one(
+        "hr.kinerja.period", required=True, ondelete="cascade", index=True, readonly=True
+    )
+    company_id = fields.Many2one(related="period_id.company_id", store=True)
+    user_id = fields.Many2one(
+        "res.users", string="Reopened By", required=True, readonly=True,
+        default=lambda self: self.env.user,
+    )  # fmt: skip
+    reason = fields.Text(required=True, readonly=True)
+    reopen_until = fields.Date("Until", required=True, readonly=True)

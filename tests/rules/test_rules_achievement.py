@@ -1,0 +1,95 @@
+"""Indicator achievement and the suggested results rating.
+
+Sources: the module docstring of ``rules.achievement`` (PermenPANRB 8/2021 formula
+of Capaian IKI, also for "less is better" indicators) and 000 Lampiran 2, "Matriks
+objektivitas": Capaian Hasil Kerja >100% di atas, 80-100% sesuai, <80% di bawah.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from rules import achievement
+from rules.constants import DI_ATAS, DI_BAWAH, SESUAI
+
+
+def test_realisation_over_target():
+    """Achievement % = realisation / target x 100: 110 of 100 is 110.00."""
+    assert achievement.achievement_percent(100, 110) == Decimal("110.00")
+
+
+def test_result_is_rounded_half_up_to_two_decimals():
+    """2 of 3 is 66.666... -> 66.67; 1 of 8 is 12.5 -> 12.50; digits is a parameter."""
+    assert achievement.achievement_percent(3, 2) == Decimal("66.67")
+    assert achievement.achievement_percent(8, 1) == Decimal("12.50")
+    assert achievement.achievement_percent(3, 2, digits=0) == Decimal(67)
+    assert achievement.achievement_percent(200, "0.01") == Decimal("0.01")  # 0.005 up
+
+
+def test_less_is_better_faster_than_target():
+    """Docstring: 6.5 months against a 7-month target gives 107% (107.14)."""
+    assert achievement.achievement_percent(7, 6.5, less_is_better=True) == Decimal("107.14")
+
+
+def test_less_is_better_slower_than_target():
+    """(1 + (1 - 9/8)) x 100 = 87.50 for a target of 8 realised in 9."""
+    assert achievement.achievement_percent(8, 9, less_is_better=True) == Decimal("87.50")
+
+
+def test_less_is_better_is_floored_at_zero():
+    """Docstring: the inverted formula is floored at 0 (3 times the target)."""
+    assert achievement.achievement_percent(5, 15, less_is_better=True) == Decimal("0.00")
+    assert achievement.achievement_percent(5, 0, less_is_better=True) == Decimal("200.00")
+
+
+def test_accepts_decimal_and_string_inputs():
+    assert achievement.achievement_percent("8", Decimal(6)) == Decimal("75.00")
+
+
+@pytest.mark.parametrize(
+    "percent, expected",
+    [
+        ("100.01", DI_ATAS),
+        (150, DI_ATAS),
+        (100, SESUAI),
+        ("100.00", SESUAI),
+        (90, SESUAI),
+        (80, SESUAI),
+        ("79.99", DI_BAWAH),
+        (0, DI_BAWAH),
+    ],
+)
+def test_suggested_rating_boundaries_000_lampiran_2(percent, expected):
+    """000 Lampiran 2: >100% di atas, 80-100% sesuai (both ends), <80% di bawah."""
+    assert achievement.suggested_rating(percent) == expected
+
+
+def test_suggested_rating_for_one_indicator_000_lampiran_2():
+    """Both steps at once, including an inverted (less is better) indicator."""
+    assert achievement.suggested_rating_for(100, 110) == DI_ATAS
+    assert achievement.suggested_rating_for(100, 80) == SESUAI
+    assert achievement.suggested_rating_for(100, 79) == DI_BAWAH
+    assert achievement.suggested_rating_for(7, 6.5, less_is_better=True) == DI_ATAS
+    assert achievement.suggested_rating_for(8, 9, less_is_better=True) == SESUAI
+    assert achievement.suggested_rating_for(10, 13, less_is_better=True) == DI_BAWAH
+
+
+@pytest.mark.parametrize(
+    "target, realisation",
+    [(0, 10), (-5, 10), (10, -1), (None, 10), (10, None), ("abc", 10), (True, 10)],
+)
+def test_invalid_target_or_realisation_raises(target, realisation):
+    """Zero or negative target, negative realisation, missing or non-numbers."""
+    with pytest.raises(ValueError):
+        achievement.achievement_percent(target, realisation)
+
+
+def test_suggested_rating_needs_a_number():
+    with pytest.raises(ValueError):
+        achievement.suggested_rating(None)
+
+
+@pytest.mark.parametrize("value", ["nan", float("nan")])
+def test_nan_is_not_a_number(value):
+    with pytest.raises(ValueError):
+        achievement.achievement_percent(value, 10)

@@ -1,0 +1,1 @@
+from . import hr_kinerja_period_reopen_wizard
