@@ -64,6 +64,8 @@ class HrEmployee(models.Model):
             unit = employee.department_id
             while not evaluator and unit:
                 leader = for_unit.get(unit.id)
+                if unit.manager_id.id == employee.id:
+                    leader = None  # their own unit, even under a Plt./Plh.: go up
                 # The chair of a non-structural work group recommends feedback but
                 # is not the evaluator: the managerial official is (004, last page).
                 if not leader and unit.kinerja_level != "kelompok":
@@ -107,8 +109,8 @@ class HrEmployee(models.Model):
         parsed = rule_nip.parse(self.nip, self.asn_type)
         if not self.birthday:
             self.birthday = parsed.birth_date
-        if not self.sex:
-            self.sex = parsed.gender
+        if not self.gender:
+            self.gender = parsed.gender
 
     @api.onchange("jabatan_type")
     def _onchange_jabatan_type(self):
