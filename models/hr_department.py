@@ -18,11 +18,15 @@ class HrDepartment(models.Model):
 
     kinerja_level = fields.Selection(UNIT_LEVELS, string="Unit Level")
     kinerja_parent_id = fields.Many2one(
-        "hr.department", string="Achievement Set By Unit",
-        compute="_compute_kinerja_parent_id", store=True, readonly=False, check_company=True,
+        "hr.department",
+        string="Achievement Set By Unit",
+        compute="_compute_kinerja_parent_id",
+        store=True,
+        readonly=False,
+        check_company=True,
         help="The unit whose leader sets this unit's organisation achievement; "
         "by default the parent unit.",
-    )  # fmt: skip
+    )
 
     @api.depends("parent_id")
     def _compute_kinerja_parent_id(self):
@@ -36,6 +40,9 @@ class HrDepartment(models.Model):
                 [("id", "child_of", unit.id)]
             ):
                 raise ValidationError(
-                    _("%(unit)s: its achievement must be set by a unit above it, not by "
-                      "itself or a unit below.", unit=unit.name)
-                )  # fmt: skip
+                    _(
+                        "%(unit)s: its achievement must be set by a unit above it, not by "
+                        "itself or a unit below.",
+                        unit=unit.name,
+                    )
+                )

@@ -8,18 +8,24 @@ class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     kinerja_planning_suspended = fields.Boolean(
-        "Planning Suspended", compute="_compute_kinerja_planning_suspended", store=True,
+        "Planning Suspended",
+        compute="_compute_kinerja_planning_suspended",
+        store=True,
         help="The status suspends performance planning (003 section Penetapan SKP 7).",
-    )  # fmt: skip
+    )
     kinerja_evaluator_id = fields.Many2one(
-        "hr.employee", string="Evaluator", compute="_compute_kinerja_evaluators",
+        "hr.employee",
+        string="Evaluator",
+        compute="_compute_kinerja_evaluators",
         help="Pejabat Penilai Kinerja today: the leader of the unit (or the unit above, "
         "for its own leader), or the delegate of a delegation in force.",
-    )  # fmt: skip
+    )
     kinerja_evaluator_superior_id = fields.Many2one(
-        "hr.employee", string="Evaluator's Superior", compute="_compute_kinerja_evaluators",
+        "hr.employee",
+        string="Evaluator's Superior",
+        compute="_compute_kinerja_evaluators",
         help="Atasan Pejabat Penilai Kinerja: the evaluator's own evaluator.",
-    )  # fmt: skip
+    )
 
     _sql_constraints = [
         ("nip_company_uniq", "unique(nip, company_id)", "This NIP is already used in this agency."),
@@ -55,7 +61,9 @@ class HrEmployee(models.Model):
         units = self.env["hr.department"].sudo().browse(ancestor_ids)
         units.mapped("manager_id")  # one read for every unit's leader, level and parent
         delegations = self.env["hr.kinerja.delegation"].sudo()._active_on(date, employees, units)
-        for_employee = {d.employee_id.id: d.delegate_id.id for d in delegations if d.scope == "employee"}
+        for_employee = {
+            d.employee_id.id: d.delegate_id.id for d in delegations if d.scope == "employee"
+        }
         for_unit = {d.department_id.id: d.delegate_id.id for d in delegations if d.scope == "unit"}
 
         result = {}
@@ -124,9 +132,12 @@ class HrEmployee(models.Model):
                 rule_nip.parse(employee.nip, employee.asn_type)
             except rule_nip.NipError as error:
                 raise ValidationError(
-                    _("%(employee)s: %(reason)s", employee=employee.name,
-                      reason=self.env._(error.template, **error.params))
-                ) from error  # fmt: skip
+                    _(
+                        "%(employee)s: %(reason)s",
+                        employee=employee.name,
+                        reason=self.env._(error.template, **error.params),
+                    )
+                ) from error
 
     @api.constrains("nip", "company_id")
     def _check_nip_unique(self):
@@ -137,7 +148,10 @@ class HrEmployee(models.Model):
             self.with_context(active_test=False)
             .sudo()
             .search(
-                [("nip", "in", employees.mapped("nip")), ("company_id", "in", employees.company_id.ids)]
+                [
+                    ("nip", "in", employees.mapped("nip")),
+                    ("company_id", "in", employees.company_id.ids),
+                ]
             )
         )
         for employee in employees:
@@ -146,30 +160,41 @@ class HrEmployee(models.Model):
             )[:1]
             if twin:
                 raise ValidationError(
-                    _("NIP %(nip)s is already the NIP of %(other)s in %(company)s.",
-                      nip=employee.nip, other=twin.name, company=employee.company_id.name)
-                )  # fmt: skip
+                    _(
+                        "NIP %(nip)s is already the NIP of %(other)s in %(company)s.",
+                        nip=employee.nip,
+                        other=twin.name,
+                        company=employee.company_id.name,
+                    )
+                )
 
     @api.constrains("jabatan_type", "jf_jenjang")
     def _check_jf_jenjang(self):
         for employee in self:
             if employee.jabatan_type == "fungsional" and not employee.jf_jenjang:
                 raise ValidationError(
-                    _("%(employee)s holds a functional position: choose its level (jenjang).",
-                      employee=employee.name)
-                )  # fmt: skip
+                    _(
+                        "%(employee)s holds a functional position: choose its level (jenjang).",
+                        employee=employee.name,
+                    )
+                )
             if employee.jf_jenjang and employee.jabatan_type != "fungsional":
                 raise ValidationError(
-                    _("%(employee)s: only a functional position (JF) has a level (jenjang).",
-                      employee=employee.name)
-                )  # fmt: skip
+                    _(
+                        "%(employee)s: only a functional position (JF) has a level (jenjang).",
+                        employee=employee.name,
+                    )
+                )
 
     @api.constrains("pangkat_id", "asn_type")
     def _check_pangkat(self):
         for employee in self.filtered("pangkat_id"):
             if employee.pangkat_id.asn_type != employee.asn_type:
                 raise ValidationError(
-                    _("%(employee)s: grade %(grade)s is not a grade of a %(type)s.",
-                      employee=employee.name, grade=employee.pangkat_id.display_name,
-                      type=(employee.asn_type or "").upper() or _("non-ASN employee"))
-                )  # fmt: skip
+                    _(
+                        "%(employee)s: grade %(grade)s is not a grade of a %(type)s.",
+                        employee=employee.name,
+                        grade=employee.pangkat_id.display_name,
+                        type=(employee.asn_type or "").upper() or _("non-ASN employee"),
+                    )
+                )

@@ -33,10 +33,12 @@ class HrEmployeeBase(models.AbstractModel):
     jabatan_type = fields.Selection(JABATAN_TYPES, string="Position Type")
     jf_jenjang = fields.Selection(JF_JENJANG, string="JF Level")
     kinerja_status = fields.Selection(
-        KINERJA_STATUS, string="Planning Status", default="aktif",
+        KINERJA_STATUS,
+        string="Planning Status",
+        default="aktif",
         help="Employees in any status but Active are not planned or evaluated "
         "(003 section Penetapan SKP 7).",
-    )  # fmt: skip
+    )
     tugas_belajar = fields.Boolean(
         "On Study Leave", help="Tugas belajar: the SKP holds academic targets (003)."
     )

@@ -25,8 +25,10 @@ class HrKinerjaDelegation(models.Model):
     )
     scope = fields.Selection(
         [("unit", "Unit Leadership"), ("employee", "One Employee")],
-        required=True, default="unit", tracking=True,
-    )  # fmt: skip
+        required=True,
+        default="unit",
+        tracking=True,
+    )
     kind = fields.Selection(
         [
             ("plt", "Plt. (Acting Official)"),
@@ -34,8 +36,11 @@ class HrKinerjaDelegation(models.Model):
             ("jf_leader", "Functional Official Leading a Unit"),
             ("other", "Other Delegation"),
         ],
-        string="Type", required=True, default="plt", tracking=True,
-    )  # fmt: skip
+        string="Type",
+        required=True,
+        default="plt",
+        tracking=True,
+    )
     department_id = fields.Many2one(
         "hr.department", string="Unit", check_company=True, index=True, tracking=True
     )
@@ -43,9 +48,13 @@ class HrKinerjaDelegation(models.Model):
         "hr.employee", string="Employee Evaluated", check_company=True, index=True, tracking=True
     )
     delegate_id = fields.Many2one(
-        "hr.employee", string="Acting Evaluator", required=True, check_company=True,
-        index=True, tracking=True,
-    )  # fmt: skip
+        "hr.employee",
+        string="Acting Evaluator",
+        required=True,
+        check_company=True,
+        index=True,
+        tracking=True,
+    )
     date_from = fields.Date("From", required=True, tracking=True)
     date_to = fields.Date("To", tracking=True, help="Leave empty while the delegation lasts.")
     reference = fields.Char("Decree (SK) Number")
@@ -57,7 +66,8 @@ class HrKinerjaDelegation(models.Model):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for record in self:
             target = record.department_id if record.scope == "unit" else record.employee_id
-            record.name = f"{kinds.get(record.kind, '')}: {record.delegate_id.name or ''} - {target.name or ''}"
+            delegate = record.delegate_id.name or ""
+            record.name = f"{kinds.get(record.kind, '')}: {delegate} - {target.name or ''}"
 
     @api.onchange("scope")
     def _onchange_scope(self):
@@ -70,16 +80,23 @@ class HrKinerjaDelegation(models.Model):
     def _check_delegation(self):
         for record in self:
             if record.scope == "unit" and (not record.department_id or record.employee_id):
-                raise ValidationError(_("A unit delegation names the unit, and no single employee."))
+                raise ValidationError(
+                    _("A unit delegation names the unit, and no single employee.")
+                )
             if record.scope == "employee" and (not record.employee_id or record.department_id):
-                raise ValidationError(_("A delegation for one employee names that employee, and no unit."))
+                raise ValidationError(
+                    _("A delegation for one employee names that employee, and no unit.")
+                )
             if record.employee_id and record.employee_id == record.delegate_id:
                 raise ValidationError(_("An employee cannot be their own evaluator."))
             if record.date_to and record.date_to < record.date_from:
                 raise ValidationError(
-                    _("The delegation ends (%(end)s) before it starts (%(start)s).",
-                      end=record.date_to, start=record.date_from)
-                )  # fmt: skip
+                    _(
+                        "The delegation ends (%(end)s) before it starts (%(start)s).",
+                        end=record.date_to,
+                        start=record.date_from,
+                    )
+                )
         self._check_overlap()
 
     def _check_overlap(self):
@@ -102,27 +119,36 @@ class HrKinerjaDelegation(models.Model):
         clash = self.search(expression.OR(domains), limit=1)
         if clash:
             mine = self.filtered(
-                lambda r: (r.department_id, r.employee_id) == (clash.department_id, clash.employee_id)
+                lambda r: (
+                    (r.department_id, r.employee_id) == (clash.department_id, clash.employee_id)
+                )
             )[:1]
             raise ValidationError(
                 _(
-                    "This delegation overlaps %(other)s (from %(start)s to %(end)s) for %(target)s: "
+                    "This delegation overlaps %(other)s (from %(start)s to %(end)s) "
+                    "for %(target)s: "
                     "end one before the other starts.",
                     other=clash.name,
                     start=clash.date_from,
                     end=clash.date_to or _("open-ended"),
-                    target=(mine.department_id or mine.employee_id or clash.department_id
-                            or clash.employee_id).name,
+                    target=(
+                        mine.department_id
+                        or mine.employee_id
+                        or clash.department_id
+                        or clash.employee_id
+                    ).name,
                 )
-            )  # fmt: skip
+            )
 
     @api.model
     def _active_on(self, date, employees=None, departments=None):
         """Delegations in force on ``date`` for these employees or units (one query)."""
         domain = [
             ("date_from", "<=", date),
-            "|", ("date_to", "=", False), ("date_to", ">=", date),
-        ]  # fmt: skip
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", date),
+        ]
         targets = []
         if employees:
             targets.append([("scope", "=", "employee"), ("employee_id", "in", employees.ids)])

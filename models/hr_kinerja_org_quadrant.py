@@ -28,9 +28,10 @@ class HrKinerjaOrgQuadrant(models.Model):
     process = fields.Selection(RATINGS, string="Process (x)", required=True)
     achievement = fields.Selection(ACHIEVEMENTS, required=True)
     regulation_achievement = fields.Selection(
-        ACHIEVEMENTS, compute="_compute_regulation_achievement",
+        ACHIEVEMENTS,
+        compute="_compute_regulation_achievement",
         string="Regulation's Achievement",
-    )  # fmt: skip
+    )
 
     _sql_constraints = [
         ("cell_uniq", "unique(company_id, result, process)", "Each cell exists once per agency."),
@@ -39,7 +40,9 @@ class HrKinerjaOrgQuadrant(models.Model):
     @api.depends("result", "process")
     def _compute_regulation_achievement(self):
         for cell in self:
-            cell.regulation_achievement = rule_quadrant.ORG_QUADRANT.get((cell.result, cell.process))
+            cell.regulation_achievement = rule_quadrant.ORG_QUADRANT.get(
+                (cell.result, cell.process)
+            )
 
     @api.model
     def _table_for(self, company):

@@ -41,9 +41,10 @@ class HrKinerjaPeriod(models.Model):
 
     name = fields.Char(required=True, translate=True)
     name_official = fields.Char(
-        "Official Name", compute="_compute_name_official",
+        "Official Name",
+        compute="_compute_name_official",
         help="The period as the official forms print it (Januari 2026, Triwulan I 2026).",
-    )  # fmt: skip
+    )
     year_id = fields.Many2one(
         "hr.kinerja.year", string="Performance Year", required=True, ondelete="cascade", index=True
     )
@@ -155,9 +156,13 @@ class HrKinerjaPeriod(models.Model):
         expired = self.search(
             [
                 "|",
-                "&", ("state", "=", "open"), ("date_lock", "<", today),
-                "&", ("state", "=", "reopened"), ("reopen_until", "<", today),
+                "&",
+                ("state", "=", "open"),
+                ("date_lock", "<", today),
+                "&",
+                ("state", "=", "reopened"),
+                ("reopen_until", "<", today),
             ]
-        )  # fmt: skip
+        )
         expired.action_lock()
         return expired

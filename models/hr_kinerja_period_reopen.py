@@ -14,8 +14,11 @@ class HrKinerjaPeriodReopen(models.Model):
     )
     company_id = fields.Many2one(related="period_id.company_id", store=True)
     user_id = fields.Many2one(
-        "res.users", string="Reopened By", required=True, readonly=True,
+        "res.users",
+        string="Reopened By",
+        required=True,
+        readonly=True,
         default=lambda self: self.env.user,
-    )  # fmt: skip
+    )
     reason = fields.Text(required=True, readonly=True)
     reopen_until = fields.Date("Until", required=True, readonly=True)

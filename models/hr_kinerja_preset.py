@@ -34,9 +34,11 @@ class HrKinerjaPreset(models.Model):
     )
     active = fields.Boolean(default=True)
     is_regulation_preset = fields.Boolean(
-        "Seed Agency Preset", readonly=True, copy=False,
+        "Seed Agency Preset",
+        readonly=True,
+        copy=False,
         help="Created from the regulation of one of the seed agencies.",
-    )  # fmt: skip
+    )
     allow_monthly = fields.Boolean("Monthly Periods Allowed", default=True)
     allow_quarterly = fields.Boolean("Quarterly Periods Allowed", default=True)
     default_period_type = fields.Selection(PERIOD_TYPES, required=True, default="monthly")
@@ -51,17 +53,19 @@ class HrKinerjaPreset(models.Model):
     annual_months_after = fields.Integer("Annual: Months After December", default=1)
     annual_day = fields.Integer("Annual: Day", default=0, help=DAY_HELP)
     org_day = fields.Integer(
-        "Organisation Achievement Due (day of the evaluation month)", default=0,
+        "Organisation Achievement Due (day of the evaluation month)",
+        default=0,
         help="0 means the organisation achievement is due with the evaluation.",
-    )  # fmt: skip
+    )
     dialogue_months = fields.Integer(
         "Dialogue At Least Every (months)", default=0, help="0 means no minimum."
     )
     lock_workdays = fields.Integer(
-        "Lock After (working days)", default=14,
+        "Lock After (working days)",
+        default=14,
         help="Working days after the evaluation deadline before the period locks; "
         "0 locks it at the deadline.",
-    )  # fmt: skip
+    )
     handover_workdays = fields.Integer("Document Hand-over (working days)", default=14)
     return_workdays = fields.Integer("Document Return (working days)", default=14)
     report_workdays = fields.Integer("Report to PyB (working days)", default=30)
@@ -79,9 +83,10 @@ class HrKinerjaPreset(models.Model):
         """The preset as the rule engine's ``Preset``; ValueError if inconsistent."""
         self.ensure_one()
         types = tuple(
-            t for t, allowed in (("monthly", self.allow_monthly), ("quarterly", self.allow_quarterly))
+            t
+            for t, allowed in (("monthly", self.allow_monthly), ("quarterly", self.allow_quarterly))
             if allowed
-        )  # fmt: skip
+        )
 
         def rule(months_after, day):
             return rule_calendar.DateRule(months_after, day or None)
@@ -93,11 +98,15 @@ class HrKinerjaPreset(models.Model):
             period_types=types,
             default_period_type=self.default_period_type,
             skp=rule(0, self.skp_day),
-            monthly=rule(self.monthly_months_after, self.monthly_day) if self.allow_monthly else None,
+            monthly=rule(self.monthly_months_after, self.monthly_day)
+            if self.allow_monthly
+            else None,
             quarterly=rule(self.quarterly_months_after, self.quarterly_day)
             if self.allow_quarterly
             else None,
-            quarter_overrides={4: rule(self.q4_months_after, self.q4_day)} if self.q4_override else {},
+            quarter_overrides={4: rule(self.q4_months_after, self.q4_day)}
+            if self.q4_override
+            else {},
             annual=rule(self.annual_months_after, self.annual_day),
             org_day=self.org_day or None,
             dialogue_months=self.dialogue_months or None,
@@ -105,16 +114,31 @@ class HrKinerjaPreset(models.Model):
         )
 
     @api.constrains(
-        "allow_monthly", "allow_quarterly", "default_period_type", "skp_day",
-        "monthly_months_after", "monthly_day", "quarterly_months_after", "quarterly_day",
-        "q4_override", "q4_months_after", "q4_day", "annual_months_after", "annual_day",
-        "org_day", "dialogue_months", *WORKDAY_FIELDS,
-    )  # fmt: skip
+        "allow_monthly",
+        "allow_quarterly",
+        "default_period_type",
+        "skp_day",
+        "monthly_months_after",
+        "monthly_day",
+        "quarterly_months_after",
+        "quarterly_day",
+        "q4_override",
+        "q4_months_after",
+        "q4_day",
+        "annual_months_after",
+        "annual_day",
+        "org_day",
+        "dialogue_months",
+        *WORKDAY_FIELDS,
+    )
     def _check_rules(self):
         for preset in self:
             if any(preset[name] < 0 for name in WORKDAY_FIELDS) or preset.dialogue_months < 0:
                 raise ValidationError(
-                    _("Preset %(name)s: working days and months cannot be negative.", name=preset.name)
+                    _(
+                        "Preset %(name)s: working days and months cannot be negative.",
+                        name=preset.name,
+                    )
                 )
             if not (preset.allow_monthly or preset.allow_quarterly):
                 raise ValidationError(
@@ -160,9 +184,7 @@ class HrKinerjaPreset(models.Model):
     def _sync_regulation_presets(self):
         """Create the seed agencies' presets that are missing (called at install)."""
         existing = set(
-            self.with_context(active_test=False)
-            .search([("company_id", "=", False)])
-            .mapped("code")
+            self.with_context(active_test=False).search([("company_id", "=", False)]).mapped("code")
         )
         missing = [p for code, p in rule_calendar.PRESETS.items() if code not in existing]
         return self.create([self._values_from_rule(preset) for preset in missing])

@@ -29,34 +29,52 @@ class HrKinerjaYear(models.Model):
         "res.company", string="Agency", required=True, default=lambda self: self.env.company
     )
     preset_id = fields.Many2one(
-        "hr.kinerja.preset", string="Agency Preset", required=True, tracking=True,
+        "hr.kinerja.preset",
+        string="Agency Preset",
+        required=True,
+        tracking=True,
         check_company=True,
         help="Deadlines of the periods: one of the seed agencies' or a custom preset.",
-    )  # fmt: skip
+    )
     period_type = fields.Selection(
         [("monthly", "Monthly"), ("quarterly", "Quarterly")],
-        string="Periodic Evaluation", compute="_compute_period_type", store=True,
-        readonly=False, required=True, tracking=True,
+        string="Periodic Evaluation",
+        compute="_compute_period_type",
+        store=True,
+        readonly=False,
+        required=True,
+        tracking=True,
         help="The agency evaluates monthly or quarterly (003 section Evaluasi 8).",
-    )  # fmt: skip
+    )
     calendar_id = fields.Many2one(
-        "resource.calendar", string="Working Time", check_company=True,
+        "resource.calendar",
+        string="Working Time",
+        check_company=True,
         default=lambda self: self.env.company.resource_calendar_id,
         help="Its working days and public holidays count the working-day deadlines.",
-    )  # fmt: skip
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
-        default="draft", required=True, tracking=True, copy=False,
-    )  # fmt: skip
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
     date_skp = fields.Date(
-        "SKP Set By", compute="_compute_date_skp", store=True,
+        "SKP Set By",
+        compute="_compute_date_skp",
+        store=True,
         help="Every SKP of the year must be set by this date (003 Pasal 14(1)).",
-    )  # fmt: skip
+    )
     period_ids = fields.One2many("hr.kinerja.period", "year_id", string="Periods")
     period_count = fields.Integer(compute="_compute_period_count")
 
     _sql_constraints = [
-        ("year_company_uniq", "unique(year, company_id)", "An agency has one performance year per year."),
+        (
+            "year_company_uniq",
+            "unique(year, company_id)",
+            "An agency has one performance year per year.",
+        ),
     ]
 
     @api.depends("year")
@@ -96,7 +114,9 @@ class HrKinerjaYear(models.Model):
     def _check_year(self):
         for record in self:
             if not 1900 < record.year < 2200:
-                raise ValidationError(_("%(year)s is not a valid performance year.", year=record.year))
+                raise ValidationError(
+                    _("%(year)s is not a valid performance year.", year=record.year)
+                )
 
     @api.constrains("calendar_id")
     def _check_calendar(self):
@@ -211,9 +231,12 @@ class HrKinerjaYear(models.Model):
             periods._set_indonesian_names()
             record.state = "open"
             record.message_post(
-                body=_("Opened with %(count)s periods (%(preset)s).", count=len(periods),
-                       preset=record.preset_id.name)
-            )  # fmt: skip
+                body=_(
+                    "Opened with %(count)s periods (%(preset)s).",
+                    count=len(periods),
+                    preset=record.preset_id.name,
+                )
+            )
         return True
 
     def action_update_deadlines(self):
@@ -237,7 +260,9 @@ class HrKinerjaYear(models.Model):
 
     def action_view_periods(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("hr_kinerja_asn.hr_kinerja_period_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_period_action"
+        )
         action["domain"] = [("year_id", "=", self.id)]
         action["context"] = {"default_year_id": self.id}
         return action

@@ -6,7 +6,7 @@ Sources are cited by the seed file names of ``shared/seeds`` (000 Kutai
 Kartanegara, 001 Lima Puluh Kota, 002 Aceh Timur, 003 Sumedang, 004 BKD briefing).
 """
 
-from . import (  # noqa: F401
+from . import (
     achievement,
     angka_kredit,
     calendar,

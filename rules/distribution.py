@@ -41,7 +41,6 @@ from .constants import (
 )
 from .i18n import _
 
-
 SMALL_UNIT = 5
 
 MOST = "most"

@@ -55,13 +55,18 @@ def parse(number, asn_type, today=None):
         birth = datetime.date(int(number[0:4]), int(number[4:6]), int(number[6:8]))
     except ValueError:
         raise NipError(
-            _("Digits 1-8 of NIP %(nip)s must be the birth date (YYYYMMDD); %(digits)s is not a date."),
+            _(
+                "Digits 1-8 of NIP %(nip)s must be the birth date (YYYYMMDD); "
+                "%(digits)s is not a date."
+            ),
             nip=number,
             digits=number[0:8],
         ) from None
     if birth > today:
         raise NipError(
-            _("The birth date in NIP %(nip)s (%(date)s) lies in the future."), nip=number, date=birth
+            _("The birth date in NIP %(nip)s (%(date)s) lies in the future."),
+            nip=number,
+            date=birth,
         )
     year = int(number[8:12])
     month = None

@@ -60,12 +60,16 @@ def _lookup(table, y_rating, x_rating, what):
 
 def employee_predicate(results, behaviour, table=None):
     """Predicate of an employee from the results and behaviour ratings."""
-    return _lookup(EMPLOYEE_QUADRANT if table is None else table, results, behaviour, "employee quadrant")
+    return _lookup(
+        EMPLOYEE_QUADRANT if table is None else table, results, behaviour, "employee quadrant"
+    )
 
 
 def org_achievement(result, process, table=None):
     """Annual organisation achievement from its result and process ratings."""
-    return _lookup(ORG_QUADRANT if table is None else table, result, process, "organisation quadrant")
+    return _lookup(
+        ORG_QUADRANT if table is None else table, result, process, "organisation quadrant"
+    )
 
 
 def check_table(table, values):

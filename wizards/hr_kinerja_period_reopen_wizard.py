@@ -13,10 +13,11 @@ class HrKinerjaPeriodReopenWizard(models.TransientModel):
     period_ids = fields.Many2many("hr.kinerja.period", string="Periods", required=True)
     reason = fields.Text(required=True)
     reopen_until = fields.Date(
-        "Until", required=True,
+        "Until",
+        required=True,
         default=lambda self: fields.Date.context_today(self) + timedelta(days=7),
         help="The period locks again after this date.",
-    )  # fmt: skip
+    )
 
     def action_reopen(self):
         self.ensure_one()

@@ -114,7 +114,7 @@ def test_ipk_is_rounded_half_up_to_two_decimals():
 
 @pytest.mark.parametrize("value", ["4.01", 4.01, "-0.1", -0.1, "4.005"])
 def test_ipk_outside_0_to_4_raises(value):
-    with pytest.raises(ValueError, match="between 0.00 and 4.00"):
+    with pytest.raises(ValueError, match=r"between 0\.00 and 4\.00"):
         ipk.predicate_for_ipk(value, ipk.S2)
 
 
