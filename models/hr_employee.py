@@ -27,9 +27,8 @@ class HrEmployee(models.Model):
         help="Atasan Pejabat Penilai Kinerja: the evaluator's own evaluator.",
     )
 
-    _sql_constraints = [
-        ("nip_company_uniq", "unique(nip, company_id)", "This NIP is already used in this agency."),
-    ]
+    # No SQL unique(nip, company_id): it would fire at INSERT, before
+    # _check_nip_unique can name the employee who already holds the NIP.
 
     @api.depends("kinerja_status")
     def _compute_kinerja_planning_suspended(self):

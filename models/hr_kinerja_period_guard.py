@@ -15,9 +15,7 @@ class HrKinerjaPeriodGuard(models.AbstractModel):
     _name = "hr.kinerja.period.guard"
     _description = "Performance Period Lock Guard"
 
-    period_id = fields.Many2one(
-        "hr.kinerja.period", string="Period", required=True, index=True, ondelete="restrict"
-    )
+    period_id = fields.Many2one("hr.kinerja.period", required=True, index=True, ondelete="restrict")
 
     def _check_period_writable(self, periods=None):
         periods = periods if periods is not None else self.period_id

@@ -1,1 +1,1 @@
-from . import test_smoke
+from . import test_employee_nip, test_evaluator, test_smoke
