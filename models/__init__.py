@@ -1,13 +1,12 @@
-from . import (
-    hr_department,
-    hr_employee,
-    hr_employee_base,
-    hr_kinerja_delegation,
-    hr_kinerja_org_quadrant,
-    hr_kinerja_pangkat,
-    hr_kinerja_period,
-    hr_kinerja_period_guard,
-    hr_kinerja_period_reopen,
-    hr_kinerja_preset,
-    hr_kinerja_year,
-)
+from . import hr_kinerja_pangkat
+from . import hr_kinerja_preset
+from . import hr_kinerja_period_guard
+from . import hr_kinerja_year
+from . import hr_kinerja_period
+from . import hr_kinerja_period_reopen
+from . import hr_kinerja_delegation
+from . import hr_kinerja_org_quadrant
+from . import hr_employee_base
+from . import hr_employee
+from . import hr_department
+from . import res_company
