@@ -75,9 +75,25 @@ class HrKinerjaPreset(models.Model):
     objection_workdays = fields.Integer("Objection Filing (working days)", default=14)
     objection_decision_workdays = fields.Integer("Objection Decision (working days)", default=7)
 
-    _sql_constraints = [
-        ("code_company_uniq", "unique(code, company_id)", "A preset code must be unique."),
-    ]
+    @api.constrains("code", "company_id")
+    def _check_unique_code(self):
+        for preset in self:
+            twin = self.with_context(active_test=False).search(
+                [
+                    ("id", "!=", preset.id),
+                    ("code", "=", preset.code),
+                    ("company_id", "=", preset.company_id.id),
+                ],
+                limit=1,
+            )
+            if twin:
+                raise ValidationError(
+                    _(
+                        "The code %(code)s is already used by the preset %(name)s.",
+                        code=preset.code,
+                        name=twin.name,
+                    )
+                )
 
     def to_rule(self):
         """The preset as the rule engine's ``Preset``; ValueError if inconsistent."""

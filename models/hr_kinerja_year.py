@@ -41,6 +41,7 @@ class HrKinerjaYear(models.Model):
         string="Periodic Evaluation",
         compute="_compute_period_type",
         store=True,
+        precompute=True,
         readonly=False,
         required=True,
         tracking=True,
@@ -68,14 +69,6 @@ class HrKinerjaYear(models.Model):
     )
     period_ids = fields.One2many("hr.kinerja.period", "year_id", string="Periods")
     period_count = fields.Integer(compute="_compute_period_count")
-
-    _sql_constraints = [
-        (
-            "year_company_uniq",
-            "unique(year, company_id)",
-            "An agency has one performance year per year.",
-        ),
-    ]
 
     @api.depends("year")
     def _compute_name(self):
@@ -116,6 +109,23 @@ class HrKinerjaYear(models.Model):
             if not 1900 < record.year < 2200:
                 raise ValidationError(
                     _("%(year)s is not a valid performance year.", year=record.year)
+                )
+
+    @api.constrains("year", "company_id")
+    def _check_unique_year(self):
+        counts = self._read_group(
+            [("company_id", "in", self.company_id.ids), ("year", "in", self.mapped("year"))],
+            ["company_id", "year"],
+            ["__count"],
+        )
+        for company, year, count in counts:
+            if count > 1:
+                raise ValidationError(
+                    _(
+                        "%(agency)s already has a performance year %(year)s.",
+                        agency=company.name,
+                        year=year,
+                    )
                 )
 
     @api.constrains("calendar_id")

@@ -1,4 +1,7 @@
 import contextlib
+from datetime import datetime, timedelta
+
+JAKARTA_OFFSET = timedelta(hours=7)
 
 
 class KinerjaAssertions:
@@ -10,3 +13,61 @@ class KinerjaAssertions:
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertIn(fragment, str(caught.exception))
+
+
+class KinerjaYearMixin:
+    """Builds performance years on a Monday-Friday calendar in Asia/Jakarta."""
+
+    @classmethod
+    def _preset(cls, code):
+        return cls.env["hr.kinerja.preset"].search(
+            [("code", "=", code), ("company_id", "=", False)]
+        )
+
+    @classmethod
+    def _calendar(cls, company=None):
+        return cls.env["resource.calendar"].create(
+            {
+                "name": "Hari Kerja Pemda (Senin-Jumat)",
+                "tz": "Asia/Jakarta",
+                "company_id": (company or cls.env.company).id,
+            }
+        )
+
+    @classmethod
+    def _holiday(cls, calendar, day):
+        """A public holiday (resource_id False) covering ``day`` in Jakarta."""
+        start = datetime(day.year, day.month, day.day) - JAKARTA_OFFSET
+        return cls.env["resource.calendar.leaves"].create(
+            {
+                "name": f"Libur Nasional {day}",
+                "calendar_id": calendar.id,
+                "company_id": calendar.company_id.id,
+                "resource_id": False,
+                "date_from": start,
+                "date_to": start + timedelta(hours=23, minutes=59, seconds=59),
+            }
+        )
+
+    @classmethod
+    def _year(cls, calendar, preset_code="kutai_kartanegara", period_type=None, **values):
+        values = {
+            "year": 2026,
+            "preset_id": cls._preset(preset_code).id,
+            "calendar_id": calendar.id,
+            "company_id": calendar.company_id.id,
+            **values,
+        }
+        if period_type:
+            values["period_type"] = period_type
+        return cls.env["hr.kinerja.year"].create(values)
+
+    @classmethod
+    def _open_year(cls, calendar, preset_code="kutai_kartanegara", period_type=None, **values):
+        year = cls._year(calendar, preset_code, period_type, **values)
+        year.action_open()
+        return year
+
+    @staticmethod
+    def _period(year, kind, number):
+        return year.period_ids.filtered(lambda p: (p.kind, p.number) == (kind, number))

@@ -105,7 +105,9 @@ class TestEmployeeNip(KinerjaAssertions, TransactionCase):
                 pangkat_id=self.env.ref("hr_kinerja_asn.pangkat_pppk_9").id,
             )
         employee = self._employee(
-            asn_type="pns", nip=PNS_NIP, pangkat_id=self.env.ref("hr_kinerja_asn.pangkat_pns_iii_a").id
+            asn_type="pns",
+            nip=PNS_NIP,
+            pangkat_id=self.env.ref("hr_kinerja_asn.pangkat_pns_iii_a").id,
         )
         self.assertEqual(employee.pangkat_id.code, "III/a")
 
