@@ -1,6 +1,9 @@
 import contextlib
 from datetime import datetime, timedelta
 
+from odoo import Command
+from odoo.tests import TransactionCase
+
 JAKARTA_OFFSET = timedelta(hours=7)
 
 
@@ -71,3 +74,15 @@ class KinerjaYearMixin:
     @staticmethod
     def _period(year, kind, number):
         return year.period_ids.filtered(lambda p: (p.kind, p.number) == (kind, number))
+
+
+class KinerjaCase(KinerjaAssertions, KinerjaYearMixin, TransactionCase):
+    """Runs in an agency of its own, so that the tests hold with or without the
+    demo agency (whose 2026 year already exists) in the database."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        agency = cls.env["res.company"].create({"name": "Kabupaten Uji Kinerja"})
+        cls.env.user.write({"company_ids": [Command.link(agency.id)], "company_id": agency.id})
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[agency.id]))

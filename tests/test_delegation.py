@@ -1,13 +1,13 @@
 from datetime import date
 
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 
-from .common import KinerjaAssertions
+from .common import KinerjaCase
 
 
 @tagged("post_install", "-at_install")
-class TestDelegation(KinerjaAssertions, TransactionCase):
+class TestDelegation(KinerjaCase):
     """Dated delegations of the evaluator's authority (003 section Evaluasi 2-7): on any
     day, a unit or an employee has at most one acting evaluator."""
 

@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, tagged
 
-from .common import KinerjaAssertions
+from .common import KinerjaCase
 
 # Born 1 Jan 1980, appointed January 2005, male, sequence 001.
 PNS_NIP = "198001012005011001"
@@ -10,7 +10,7 @@ PPPK_NIP = "198503142010212002"
 
 
 @tagged("post_install", "-at_install")
-class TestEmployeeNip(KinerjaAssertions, TransactionCase):
+class TestEmployeeNip(KinerjaCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

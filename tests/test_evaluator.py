@@ -1,12 +1,14 @@
 from datetime import date
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
+
+from .common import KinerjaCase
 
 DAY = date(2026, 3, 15)
 
 
 @tagged("post_install", "-at_install")
-class TestEvaluator(TransactionCase):
+class TestEvaluator(KinerjaCase):
     """Pejabat Penilai Kinerja derived from the organisation (003 section Evaluasi 2-7)."""
 
     @classmethod

@@ -3,13 +3,13 @@ from datetime import date
 from odoo_test_helper import FakeModelLoader
 
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import KinerjaAssertions, KinerjaYearMixin
+from .common import KinerjaCase
 
 
 @tagged("post_install", "-at_install")
-class TestPeriodGuard(KinerjaAssertions, KinerjaYearMixin, TransactionCase):
+class TestPeriodGuard(KinerjaCase):
     """001 item 7: nothing in a locked period changes until an HR officer reopens it.
     Every document of a period inherits ``hr.kinerja.period.guard``."""
 

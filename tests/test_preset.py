@@ -1,16 +1,16 @@
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.hr_kinerja_asn.rules import calendar as rule_calendar
 from odoo.addons.hr_kinerja_asn.rules import quadrant as rule_quadrant
 
-from .common import KinerjaAssertions, KinerjaYearMixin
+from .common import KinerjaCase
 
 SEED_CODES = ("kutai_kartanegara", "lima_puluh_kota", "aceh_timur", "sumedang")
 
 
 @tagged("post_install", "-at_install")
-class TestPreset(KinerjaAssertions, KinerjaYearMixin, TransactionCase):
+class TestPreset(KinerjaCase):
     """Agency deadline presets (DOMAIN section 3) and the organisation quadrant (002 D.4.e)."""
 
     @classmethod

@@ -2,15 +2,15 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import KinerjaAssertions, KinerjaYearMixin
+from .common import KinerjaCase
 
 PNS_NIP = "198001012005011001"
 
 
 @tagged("post_install", "-at_install")
-class TestSecurity(KinerjaAssertions, KinerjaYearMixin, TransactionCase):
+class TestSecurity(KinerjaCase):
     """Who may do what (DOMAIN section 1): employees read, HR officers run the cycle of
     their own agency, HR managers configure it."""
 

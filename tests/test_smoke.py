@@ -1,8 +1,10 @@
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
+
+from .common import KinerjaCase
 
 
 @tagged("post_install", "-at_install")
-class TestSmoke(TransactionCase):
+class TestSmoke(KinerjaCase):
     def test_presets_loaded(self):
         codes = self.env["hr.kinerja.preset"].search([]).mapped("code")
         self.assertIn("sumedang", codes)

@@ -3,13 +3,13 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import KinerjaAssertions, KinerjaYearMixin
+from .common import KinerjaCase
 
 
 @tagged("post_install", "-at_install")
-class TestYearPeriod(KinerjaAssertions, KinerjaYearMixin, TransactionCase):
+class TestYearPeriod(KinerjaCase):
     """The performance year, its periods and deadlines, locking (DOMAIN section 3)."""
 
     @classmethod

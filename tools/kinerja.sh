@@ -237,8 +237,9 @@ cmd_test() {
         ensure_system_packages
         pg_start
         write_config
-        local db="${ADDON}_test_$$"
-        trap 'psql_pg -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+        TEST_DB="${ADDON}_test_$$"
+        local db=$TEST_DB
+        trap 'psql_pg -qc "DROP DATABASE IF EXISTS $TEST_DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
         say "installing $ADDON with its demo data into the throwaway database $db..."
         if ! odoo -d "$db" -i "$ADDON" --stop-after-init > "$install_log" 2>&1; then
             tail -n 40 "$install_log" >&2
