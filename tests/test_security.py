@@ -177,7 +177,10 @@ class TestSecurity(KinerjaCase):
 
     def test_other_agency_sees_nothing_of_ours(self):
         """Multi-company: an officer of agency B sees none of agency A's cycle."""
-        env_b = self.env(user=self.officer_b)
+        env_b = self.env(
+            user=self.officer_b,
+            context=dict(self.env.context, allowed_company_ids=self.company_b.ids),
+        )
         for model in (
             "hr.kinerja.year",
             "hr.kinerja.period",
@@ -191,7 +194,7 @@ class TestSecurity(KinerjaCase):
         self.assertEqual(len(cells), 9)
         self.assertEqual(cells.company_id, self.company_b)
         with self.assertRaises(AccessError):
-            self.year.with_user(self.officer_b).read(["name"])
+            self.year.with_env(env_b).read(["name"])
 
     def test_employee_cannot_reopen(self):
         """Reopening a locked period is for HR officers (001 item 7)."""

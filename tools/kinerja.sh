@@ -216,6 +216,13 @@ print(get("passed"), get("failed", "errors?"), get("skipped"))
 PY
 }
 
+drop_test_db() {
+    [[ -n "${TEST_DB:-}" ]] || return 0
+    psql_pg -qc "DROP DATABASE IF EXISTS $TEST_DB WITH (FORCE)" >/dev/null 2>&1 || true
+    rm -rf "$RUN_DIR/data/filestore/$TEST_DB"
+    TEST_DB=
+}
+
 cmd_test() {
     local status=0 rules_log odoo_log install_log
     mkdir -p "$RUN_DIR"
@@ -239,7 +246,7 @@ cmd_test() {
         write_config
         TEST_DB="${ADDON}_test_$$"
         local db=$TEST_DB
-        trap 'psql_pg -qc "DROP DATABASE IF EXISTS $TEST_DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+        trap drop_test_db EXIT
         say "installing $ADDON with its demo data into the throwaway database $db..."
         if ! odoo -d "$db" -i "$ADDON" --stop-after-init > "$install_log" 2>&1; then
             tail -n 40 "$install_log" >&2
@@ -252,6 +259,7 @@ cmd_test() {
         (cd /tmp && "$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$CONFIG" --odoo-database="$db" \
             "$ADDONS_DIR/$ADDON/tests" --ignore="$ADDONS_DIR/$ADDON/tests/rules" -q) 2>&1 | tee "$odoo_log" || status=1
         read -r o_pass o_fail o_skip < <(pytest_counts "$odoo_log")
+        drop_test_db
         [[ "$o_pass" == 0 ]] && status=1
         o_line="odoo: $o_pass passed, $o_fail failed, $o_skip skipped"
     else
