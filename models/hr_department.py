@@ -36,9 +36,8 @@ class HrDepartment(models.Model):
     @api.constrains("kinerja_parent_id")
     def _check_kinerja_parent(self):
         for unit in self.filtered("kinerja_parent_id"):
-            if unit.kinerja_parent_id == unit or unit.kinerja_parent_id in self.search(
-                [("id", "child_of", unit.id)]
-            ):
+            # the unit itself, or one below it, has a parent_path starting with its own
+            if (unit.kinerja_parent_id.parent_path or "").startswith(unit.parent_path or "-"):
                 raise ValidationError(
                     _(
                         "%(unit)s: its achievement must be set by a unit above it, not by "

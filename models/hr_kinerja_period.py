@@ -20,16 +20,7 @@ class HrKinerjaPeriod(models.Model):
     _inherit = ["mail.thread"]
     _order = "year_id desc, sequence"
 
-    _WORKDAY_FIELDS = (
-        "handover_workdays",
-        "return_workdays",
-        "report_workdays",
-        "superior_sign_workdays",
-        "superior_handover_workdays",
-        "superior_return_workdays",
-        "objection_workdays",
-        "objection_decision_workdays",
-    )
+    _WORKDAY_FIELDS = rule_calendar.DOCUMENT_WORKDAY_FIELDS
     _DEADLINE_FIELDS = (
         "date_org_achievement",
         "date_evaluation",

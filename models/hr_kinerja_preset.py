@@ -5,17 +5,7 @@ from ..rules import calendar as rule_calendar
 
 PERIOD_TYPES = [("monthly", "Monthly"), ("quarterly", "Quarterly")]
 DAY_HELP = "Day of the month; 0 means the last day of the month."
-WORKDAY_FIELDS = (
-    "lock_workdays",
-    "handover_workdays",
-    "return_workdays",
-    "report_workdays",
-    "superior_sign_workdays",
-    "superior_handover_workdays",
-    "superior_return_workdays",
-    "objection_workdays",
-    "objection_decision_workdays",
-)
+WORKDAY_FIELDS = ("lock_workdays", *rule_calendar.DOCUMENT_WORKDAY_FIELDS)
 
 
 class HrKinerjaPreset(models.Model):

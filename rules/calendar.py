@@ -47,6 +47,17 @@ MONTHS_EN = (
     "December",
 )
 ROMAN = ("I", "II", "III", "IV")
+# The working-day counts a period carries for its documents and objections.
+DOCUMENT_WORKDAY_FIELDS = (
+    "handover_workdays",
+    "return_workdays",
+    "report_workdays",
+    "superior_sign_workdays",
+    "superior_handover_workdays",
+    "superior_return_workdays",
+    "objection_workdays",
+    "objection_decision_workdays",
+)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 from . import test_delegation
+from . import test_department
 from . import test_employee_nip
 from . import test_evaluator
 from . import test_period_guard

@@ -125,3 +125,9 @@ def test_check_table_rejects_sangat_baik_in_org_table():
     """002 D.4.a: the employee table is not a valid organisation table."""
     problems = quadrant.check_table(quadrant.EMPLOYEE_QUADRANT, ACHIEVEMENTS)
     assert problems == ["cell (di_atas, di_atas) holds 'sangat_baik'"]
+
+
+def test_an_empty_corrected_table_is_refused_not_replaced():
+    """A corrected table that lost its cells is not silently swapped for the default."""
+    with pytest.raises(ValueError, match="no cell"):
+        quadrant.employee_predicate("sesuai", "sesuai", table={})

@@ -99,3 +99,10 @@ def test_invalid_working_week_raises(weekdays):
         workdays.add_working_days(FRI_3_JAN_2025, 1, weekdays=weekdays)
     with pytest.raises(ValueError):
         workdays.working_days_between(FRI_3_JAN_2025, D(2025, 2, 1), weekdays=weekdays)
+
+
+@pytest.mark.parametrize("count", [1.5, -1, True, "3"])
+def test_count_must_be_a_whole_number_of_days(count):
+    """003 counts whole working days (14, 7, 30)."""
+    with pytest.raises(ValueError):
+        workdays.add_working_days(datetime.date(2026, 1, 2), count)
