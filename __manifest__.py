@@ -15,6 +15,8 @@
         "security/ir.model.access.csv",
         "data/hr_kinerja_pangkat_data.xml",
         "data/hr_kinerja_preset_data.xml",
+        "data/hr_kinerja_core_value_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/hr_kinerja_pangkat_views.xml",
         "views/hr_kinerja_preset_views.xml",
@@ -24,7 +26,9 @@
         "views/hr_kinerja_org_quadrant_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
+        "views/hr_kinerja_skp_views.xml",
         "wizards/hr_kinerja_period_reopen_views.xml",
+        "wizards/hr_kinerja_skp_wizard_views.xml",
         "views/hr_kinerja_menus.xml",
     ],
     "demo": [

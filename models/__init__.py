@@ -10,3 +10,10 @@ from . import hr_employee_base
 from . import hr_employee
 from . import hr_department
 from . import res_company
+from . import hr_kinerja_core_value
+from . import hr_kinerja_skp_line_guard
+from . import hr_kinerja_skp
+from . import hr_kinerja_rhk
+from . import hr_kinerja_iki
+from . import hr_kinerja_skp_behaviour
+from . import hr_kinerja_skp_lampiran

@@ -10,6 +10,7 @@ from . import (
     achievement,
     angka_kredit,
     calendar,
+    cascade,
     constants,
     distribution,
     i18n,

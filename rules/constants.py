@@ -48,3 +48,8 @@ JF_JENJANG_NAMES = {
     "ahli_madya": "Ahli Madya",
     "ahli_utama": "Ahli Utama",
 }
+
+# Aspects of an individual performance indicator (003 Pasal 9).
+ASPECTS = ("kuantitas", "kualitas", "waktu", "biaya")
+# Aspects where a lower realisation is better by default (time, cost).
+LESS_IS_BETTER_ASPECTS = ("waktu", "biaya")

@@ -1,0 +1,108 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+PERSPECTIVES = [
+    ("penerima_layanan", "Service Recipients"),
+    ("proses_bisnis", "Business Process"),
+    ("penguatan_internal", "Internal Strengthening"),
+    ("anggaran", "Budget"),
+]
+
+
+class HrKinerjaRhk(models.Model):
+    """Rencana Hasil Kerja: a result the employee plans, utama or tambahan, assigned
+    by a leader position and - for administrative and functional positions -
+    supporting one RHK of the evaluator (the "RHK pimpinan yang diintervensi",
+    003 Format A.1.7; DOMAIN section 4)."""
+
+    _name = "hr.kinerja.rhk"
+    _description = "Result Plan (RHK)"
+    _inherit = ["hr.kinerja.skp.line.guard"]
+    _order = "skp_id, kind desc, sequence, id"
+
+    skp_id = fields.Many2one("hr.kinerja.skp", required=True, ondelete="cascade", index=True)
+    employee_id = fields.Many2one(related="skp_id.employee_id", store=True, string="Employee")
+    year_id = fields.Many2one(related="skp_id.year_id", store=True)
+    company_id = fields.Many2one(related="skp_id.company_id", store=True)
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(
+        [("utama", "Main"), ("tambahan", "Additional")],
+        required=True,
+        default="utama",
+        help="Main (utama): performance agreement, strategic plan, directives; "
+        "additional (tambahan): the rest (DOMAIN section 4).",
+    )
+    name = fields.Text("Result Plan", required=True)
+    assigned_by = fields.Char(
+        "Assigned By", help="The leader position or team that assigned this result."
+    )
+    parent_rhk_id = fields.Many2one(
+        "hr.kinerja.rhk",
+        string="Leader's RHK Supported",
+        index=True,
+        ondelete="restrict",
+        domain="[('employee_id', '=', evaluator_id), ('year_id', '=', year_id)]",
+        help="The evaluator's result plan this one intervenes in (cascading).",
+    )
+    parent_indicator_id = fields.Many2one(
+        "hr.kinerja.iki",
+        string="Leader's Indicator Supported",
+        ondelete="set null",
+        domain="[('rhk_id', '=', parent_rhk_id)]",
+        help="Optional: the one indicator of the leader's RHK this result serves; "
+        "empty means all of them (matriks peran dan hasil, A.1.5).",
+    )
+    evaluator_id = fields.Many2one(related="skp_id.evaluator_id")
+    perspective = fields.Selection(
+        PERSPECTIVES, help="Perspective of a leader's result plan (Format A.1.2)."
+    )
+    origin_rhk_id = fields.Many2one(
+        "hr.kinerja.rhk",
+        string="First Version",
+        copy=False,
+        index=True,
+        help="The same result plan in the first revision of the SKP.",
+    )
+    indicator_ids = fields.One2many("hr.kinerja.iki", "rhk_id", string="Indicators", copy=True)
+    child_ids = fields.One2many("hr.kinerja.rhk", "parent_rhk_id", string="Supported By")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        for rhk in records.filtered(lambda r: not r.origin_rhk_id):
+            rhk.origin_rhk_id = rhk
+        return records
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for rhk, vals in zip(self, vals_list, strict=True):
+            vals["origin_rhk_id"] = rhk.origin_rhk_id.id or rhk.id
+        return vals_list
+
+    @api.constrains("parent_rhk_id", "skp_id")
+    def _check_cascade(self):
+        """The supported RHK must be the evaluator's, of the same year."""
+        for rhk in self.filtered("parent_rhk_id"):
+            parent = rhk.parent_rhk_id
+            if parent.employee_id != rhk.skp_id.evaluator_id or parent.year_id != rhk.year_id:
+                raise ValidationError(
+                    _(
+                        "The result plan %(rhk)s can only support a result plan of the "
+                        "evaluator (%(evaluator)s) for %(year)s; %(parent)s belongs to "
+                        "%(owner)s.",
+                        rhk=rhk.name,
+                        evaluator=rhk.skp_id.evaluator_id.name or _("none"),
+                        year=rhk.year_id.year,
+                        parent=parent.name,
+                        owner=f"{parent.employee_id.name} ({parent.year_id.year})",
+                    )
+                )
+            if rhk.parent_indicator_id and rhk.parent_indicator_id.rhk_id != parent:
+                raise ValidationError(
+                    _("The indicator supported must belong to the leader's result plan supported.")
+                )
+
+    def _compute_display_name(self):
+        for rhk in self:
+            name = (rhk.name or "").splitlines()[0] if rhk.name else ""
+            rhk.display_name = name[:80] + ("..." if len(name) > 80 else "")
