@@ -28,6 +28,10 @@ class HrDepartment(models.Model):
         "by default the parent unit.",
     )
 
+    kinerja_delegation_ids = fields.One2many(
+        "hr.kinerja.delegation", "department_id", string="Delegations"
+    )
+
     @api.depends("parent_id")
     def _compute_kinerja_parent_id(self):
         for unit in self:

@@ -382,7 +382,7 @@ class HrKinerjaSkp(models.Model):
                     _("The SKP and its performance year belong to different agencies.")
                 )
             if skp.state in ACTIVE_STATES and not skp.previous_id:
-                if skp.employee_id.kinerja_planning_suspended:
+                if skp.employee_id.sudo().kinerja_planning_suspended:
                     raise ValidationError(
                         _(
                             "%(employee)s has a status that suspends performance planning "
