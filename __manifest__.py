@@ -33,5 +33,6 @@
     ],
     "demo": [
         "demo/hr_kinerja_demo.xml",
+        "demo/hr_kinerja_skp_demo.xml",
     ],
 }

@@ -11,6 +11,7 @@ class HrEmployee(models.Model):
         "Planning Suspended",
         compute="_compute_kinerja_planning_suspended",
         store=True,
+        groups="hr.group_hr_user",
         help="The status suspends performance planning (003 section Penetapan SKP 7).",
     )
     kinerja_evaluator_id = fields.Many2one(

@@ -23,8 +23,26 @@ STATES = [
     ("closed", "Closed"),
 ]
 ACTIVE_STATES = ("draft", "agreed", "set")
-# Fields that stay writable on an agreed or set SKP (chatter, activities, links).
-ALWAYS_WRITABLE = {"next_id", "date_end", "state"}
+# Fields that stay writable on an agreed or set SKP besides chatter and activities;
+# "state" is refused with its own message, transitions go through _transition.
+ALWAYS_WRITABLE = {"state"}
+# Recorded by the workflow (roles captured from the organisation, signatures,
+# revisions, transfers), not typed in; an HR officer may correct them.
+WORKFLOW_FIELDS = {
+    "evaluator_id",
+    "evaluator_superior_id",
+    "agreed_by_id",
+    "agreed_date",
+    "set_by_id",
+    "set_date",
+    "set_as",
+    "revision",
+    "origin_id",
+    "previous_id",
+    "next_id",
+    "adjustment_reason",
+    "closed_reason",
+}
 
 
 class HrKinerjaSkp(models.Model):
@@ -77,7 +95,12 @@ class HrKinerjaSkp(models.Model):
     form = fields.Selection(FORMS, compute="_compute_form", store=True)
     tugas_belajar = fields.Boolean("Study Leave", tracking=True)
     evaluator_id = fields.Many2one(
-        "hr.employee", string="Evaluator", tracking=True, index=True, check_company=True
+        "hr.employee",
+        string="Evaluator",
+        tracking=True,
+        index=True,
+        check_company=True,
+        copy=False,
     )
     evaluator_superior_id = fields.Many2one(
         "hr.employee",
@@ -85,6 +108,7 @@ class HrKinerjaSkp(models.Model):
         tracking=True,
         index=True,
         check_company=True,
+        copy=False,
     )
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False)
     agreed_by_id = fields.Many2one("res.users", "Agreed By", readonly=True, copy=False)
@@ -240,13 +264,17 @@ class HrKinerjaSkp(models.Model):
                 f"{names[predicate]} >= {floor}" for predicate, floor in bands.items()
             )
             if skp.ipk_target:
-                predicate = rule_ipk.predicate_for_ipk(
-                    skp.ipk_target,
-                    skp.study_level,
-                    skp.study_location or "domestic",
-                    skp.university_accreditation,
-                    skp.programme_accreditation,
-                )
+                try:
+                    predicate = rule_ipk.predicate_for_ipk(
+                        skp.ipk_target,
+                        skp.study_level,
+                        skp.study_location or "domestic",
+                        skp.university_accreditation,
+                        skp.programme_accreditation,
+                    )
+                except ValueError as error:  # a target outside 0.00-4.00
+                    skp.ipk_target_predicate = str(error)
+                    continue
                 skp.ipk_target_predicate = names[predicate]
 
     @api.model
@@ -262,6 +290,7 @@ class HrKinerjaSkp(models.Model):
     # -- create / write -----------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_workflow_fields({key for vals in vals_list for key in vals})
         years = self.env["hr.kinerja.year"].browse(
             {v["year_id"] for v in vals_list if v.get("year_id")}
         )
@@ -302,9 +331,27 @@ class HrKinerjaSkp(models.Model):
                 )
             if "state" in vals:
                 raise UserError(_("Use the buttons to agree, set or adjust an SKP."))
+            self._check_workflow_fields(vals)
             if content:
                 self._check_can_edit()
         return super().write(vals)
+
+    def _check_workflow_fields(self, field_names):
+        """The evaluator is captured from the organisation and the signatures come from
+        the buttons: an employee cannot choose who sets their SKP (003 section
+        Penetapan SKP 1)."""
+        if self.env.context.get("kinerja_skp_transition") or self.env.su or self._is_officer():
+            return
+        fixed = sorted(WORKFLOW_FIELDS.intersection(field_names))
+        if fixed:
+            raise AccessError(
+                _(
+                    "%(fields)s of an SKP are recorded by its workflow, not edited.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env) for name in fixed
+                    ),
+                )
+            )
 
     def _check_can_edit(self):
         """A draft is edited by the employee, the evaluator or an HR officer; the
@@ -421,7 +468,7 @@ class HrKinerjaSkp(models.Model):
                 lambda o, s=skp: (
                     o != s
                     and o.employee_id == s.employee_id
-                    and o.origin_id != s.origin_id
+                    and (o.origin_id or o) != (s.origin_id or s)
                     and o.date_start <= s.date_end
                     and s.date_start <= o.date_end
                 )
@@ -715,6 +762,8 @@ class HrKinerjaSkp(models.Model):
                             if activity_type == set_type
                             else today,
                             "summary": activity_type.summary,
+                            # found by activity_feedback() when the SKP is set
+                            "automated": True,
                         }
                     )
         return self.env["mail.activity"].sudo().create(values)

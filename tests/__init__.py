@@ -5,6 +5,8 @@ from . import test_evaluator
 from . import test_period_guard
 from . import test_preset
 from . import test_security
+from . import test_skp
 from . import test_skp_cascade_access
+from . import test_skp_security
 from . import test_smoke
 from . import test_year_period
