@@ -5,6 +5,7 @@ from markupsafe import Markup, escape
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..rules import calendar as rule_calendar
 from ..rules import cascade as rule_cascade
 from ..rules import ipk as rule_ipk
 
@@ -150,7 +151,13 @@ class HrKinerjaSkp(models.Model):
         help="Matriks pembagian peran dan hasil (Format A.1.5), from the cascading links.",
     )
     matrix_gap_count = fields.Integer("Gaps", compute="_compute_matrix")
-    date_deadline = fields.Date("SKP Due", related="year_id.date_skp")
+    date_deadline = fields.Date(
+        "SKP Due",
+        compute="_compute_date_deadline",
+        store=True,
+        help="End of January for the year's initial planning; the same window from its "
+        "start for an SKP opened later in the year.",
+    )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     # Study leave (003 section Penyusunan SKP tugas belajar 2-7)
     study_level = fields.Selection(
@@ -215,7 +222,17 @@ class HrKinerjaSkp(models.Model):
         for skp in self:
             skp.rhk_count = len(skp.rhk_ids)
 
-    @api.depends("state", "year_id.date_skp")
+    @api.depends("year_id.date_skp", "year_id.preset_id", "date_start")
+    def _compute_date_deadline(self):
+        for skp in self:
+            year = skp.year_id
+            skp.date_deadline = (
+                rule_calendar.skp_deadline(year.preset_id.to_rule(), year.year, skp.date_start)
+                if year.preset_id and skp.date_start
+                else False
+            )
+
+    @api.depends("state", "date_deadline")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for skp in self:
@@ -232,7 +249,7 @@ class HrKinerjaSkp(models.Model):
         domain = [
             ("state", "in", ("draft", "agreed")),
             ("previous_id", "=", False),
-            ("year_id.date_skp", "<", fields.Date.context_today(self)),
+            ("date_deadline", "<", fields.Date.context_today(self)),
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
@@ -655,7 +672,11 @@ class HrKinerjaSkp(models.Model):
                 )
             )
         end = self.date_end
-        self._transition(
+        # The whole lineage closes: the SKP in force and an adjustment in progress.
+        lineage = self.search(
+            [("origin_id", "=", self.origin_id.id), ("state", "in", ACTIVE_STATES)]
+        )
+        lineage._transition(
             {
                 "state": "closed",
                 "date_end": date - datetime.timedelta(days=1),

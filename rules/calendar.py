@@ -236,9 +236,16 @@ def periods(year, period_type):
     return result
 
 
-def skp_deadline(preset, year):
-    """The date by which the SKP of the year must be set (003 Pasal 14(1))."""
-    return preset.skp.apply(year, 1)
+def skp_deadline(preset, year, start=None):
+    """The date by which an SKP must be set. The initial planning of the year is due
+    by the preset's date, the end of January (003 Pasal 14(1), section Penetapan SKP
+    3). 003 sets no date for an SKP that starts later in the year (a transfer, a new
+    evaluator, a new hire: section Penetapan SKP 5-6); it gets the same window counted
+    from its start (31 days for the end of January)."""
+    initial = preset.skp.apply(year, 1)
+    if start is None or start <= initial:
+        return initial
+    return start + (initial - datetime.date(year, 1, 1))
 
 
 def evaluation_deadline(preset, period):

@@ -589,6 +589,36 @@ class TestSkp(KinerjaCase):
         with self.assertRaisesMsg(UserError, "Only an active SKP"):
             wizard.create({**values, "skp_id": skp.id}).action_transfer()
 
+    def test_transfer_during_an_adjustment_closes_both(self):
+        """A transfer ends the SKP in force and the adjustment in progress alike."""
+        skp = self._set(self.staff, self.kasi_user)
+        revision = self._adjust(skp, self.kasi_user)
+        action = (
+            self.env["hr.kinerja.skp.transfer.wizard"]
+            .with_user(self.officer)
+            .create({"skp_id": skp.id, "date": "2026-09-01"})
+            .action_transfer()
+        )
+        self.assertEqual((skp | revision).mapped("state"), ["closed", "closed"])
+        self.assertEqual(revision.date_end, date(2026, 8, 31))
+        self.assertEqual(self.env["hr.kinerja.skp"].browse(action["res_id"]).state, "draft")
+
+    def test_skp_opened_mid_year_gets_its_own_window(self):
+        """003 section Penetapan SKP 3 dates the initial planning (end of January); an
+        SKP opened by a transfer gets the same window from its start, so it is not
+        overdue the day it opens."""
+        skp = self._set(self.staff, self.kasi_user)
+        self.assertEqual(skp.date_deadline, date(2026, 1, 31))
+        new = skp._close_for_transfer(date(2026, 7, 1), "Mutasi")
+        self.assertEqual(new.date_deadline, date(2026, 7, 31))
+        with freeze_time("2026-07-02"):
+            new.invalidate_recordset(["is_overdue"])
+            self.assertFalse(new.is_overdue)
+            self.assertNotIn(new, self.env["hr.kinerja.skp"].search([("is_overdue", "=", True)]))
+        with freeze_time("2026-08-01"):
+            new.invalidate_recordset(["is_overdue"])
+            self.assertTrue(new.is_overdue)
+
     # -- study leave (tugas belajar) -----------------------------------------------------
     def test_study_leave_targets(self):
         """003 section Penyusunan SKP tugas belajar 2, 5 and 7: the results of an employee

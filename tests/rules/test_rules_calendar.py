@@ -281,3 +281,16 @@ def test_agency_overrides_a_preset():
     result = cal.deadlines(custom, period(2025, cal.MONTHLY, 1))
     assert result["evaluation"] == result["lock"] == D(2025, 2, 10)
     assert cal.evaluation_deadline(KUKAR, period(2025, cal.MONTHLY, 1)) == D(2025, 2, 5)
+
+
+def test_skp_opened_later_gets_the_same_window_from_its_start():
+    """003 section Penetapan SKP 3: the initial SKP is due at the end of January; one
+    opened on 1 July (a transfer) gets 31 days too."""
+    preset = cal.PRESETS["sumedang"]
+    assert cal.skp_deadline(preset, 2026) == datetime.date(2026, 1, 31)
+    assert cal.skp_deadline(preset, 2026, datetime.date(2026, 1, 1)) == datetime.date(
+        2026, 1, 31
+    )
+    assert cal.skp_deadline(preset, 2026, datetime.date(2026, 7, 1)) == datetime.date(
+        2026, 7, 31
+    )
