@@ -12,6 +12,7 @@
     "depends": ["hr", "mail", "portal", "resource"],
     "data": [
         "security/hr_kinerja_security.xml",
+        "security/hr_kinerja_monitoring_security.xml",
         "security/ir.model.access.csv",
         "data/hr_kinerja_pangkat_data.xml",
         "data/hr_kinerja_preset_data.xml",
@@ -27,6 +28,7 @@
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/hr_kinerja_skp_views.xml",
+        "views/hr_kinerja_monitoring_views.xml",
         "wizards/hr_kinerja_period_reopen_views.xml",
         "wizards/hr_kinerja_skp_wizard_views.xml",
         "views/hr_kinerja_menus.xml",

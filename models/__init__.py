@@ -17,3 +17,11 @@ from . import hr_kinerja_rhk
 from . import hr_kinerja_iki
 from . import hr_kinerja_skp_behaviour
 from . import hr_kinerja_skp_lampiran
+from . import hr_kinerja_monitoring_mixin
+from . import hr_kinerja_rencana_aksi
+from . import hr_kinerja_realisasi
+from . import hr_kinerja_feedback
+from . import hr_kinerja_dialog_line
+from . import hr_kinerja_dialog
+from . import hr_kinerja_dialog_problem
+from . import hr_kinerja_dialog_plan

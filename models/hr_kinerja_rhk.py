@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 PERSPECTIVES = [
     ("penerima_layanan", "Service Recipients"),
@@ -65,6 +65,22 @@ class HrKinerjaRhk(models.Model):
     )
     indicator_ids = fields.One2many("hr.kinerja.iki", "rhk_id", string="Indicators", copy=True)
     child_ids = fields.One2many("hr.kinerja.rhk", "parent_rhk_id", string="Supported By")
+    # Progress and take-over during the year (003 Pasal 19)
+    progress = fields.Selection(
+        [("progress", "Progress"), ("no_progress", "No Progress")],
+        copy=False,
+        help="The evaluator's reading of the feedback on this result plan (003 Pasal 19(1)).",
+    )
+    progress_note = fields.Text(copy=False)
+    taken_over = fields.Boolean(
+        "Taken Over by the Leader",
+        copy=False,
+        help="The leader took this result plan over: the employee could not complete it "
+        "(003 Pasal 19(6)-(8)); it counts at evaluation.",
+    )
+    taken_over_by_id = fields.Many2one("hr.employee", "Taken Over By", copy=False, readonly=True)
+    taken_over_date = fields.Date(copy=False, readonly=True)
+    taken_over_note = fields.Text("Take-over Note", copy=False, readonly=True)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -101,6 +117,57 @@ class HrKinerjaRhk(models.Model):
                 raise ValidationError(
                     _("The indicator supported must belong to the leader's result plan supported.")
                 )
+
+    def _check_evaluator_acts(self):
+        for rhk in self:
+            skp = rhk.skp_id
+            if skp.state != "set":
+                raise UserError(_("Progress and take-over are recorded on a set SKP."))
+            if not (self.env.su or skp._is_officer() or skp._user_is(skp.evaluator_id)):
+                raise AccessError(
+                    _("Only the evaluator records progress or takes a result plan over.")
+                )
+
+    def _monitor(self, vals):
+        self._check_evaluator_acts()
+        return self.with_context(kinerja_monitoring=True).write(vals)
+
+    def action_mark_progress(self):
+        return self._monitor({"progress": "progress"})
+
+    def action_mark_no_progress(self):
+        return self._monitor({"progress": "no_progress"})
+
+    def action_take_over(self, note=None):
+        """003 Pasal 19(6)-(7): the leader takes the result plan over, with the note
+        that the employee could not complete it."""
+        note = note or _("The employee could not complete this result plan.")
+        for rhk in self:
+            if rhk.progress != "no_progress":
+                raise UserError(
+                    _(
+                        "A result plan is taken over only after no progress was recorded and "
+                        "followed up (003 Pasal 19(3)-(6))."
+                    )
+                )
+        return self._monitor(
+            {
+                "taken_over": True,
+                "taken_over_by_id": self.env.user.employee_id.id,
+                "taken_over_date": fields.Date.context_today(self),
+                "taken_over_note": note,
+            }
+        )
+
+    def action_take_over_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.kinerja.rhk.takeover.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_rhk_id": self.id},
+        }
 
     def _compute_display_name(self):
         for rhk in self:

@@ -34,7 +34,21 @@ class HrKinerjaSkpLineGuard(models.AbstractModel):
         self._check_skp_draft(records._guard_skps())
         return records
 
+    # Written on a set SKP by the evaluator's monitoring actions (003 Pasal 19).
+    _MONITORING_FIELDS = frozenset(
+        {
+            "progress",
+            "progress_note",
+            "taken_over",
+            "taken_over_by_id",
+            "taken_over_date",
+            "taken_over_note",
+        }
+    )
+
     def write(self, vals):
+        if self.env.context.get("kinerja_monitoring") and set(vals) <= self._MONITORING_FIELDS:
+            return super().write(vals)
         self._check_skp_draft(self._guard_skps())
         result = super().write(vals)
         if "skp_id" in vals or "rhk_id" in vals:

@@ -1,0 +1,214 @@
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+
+class HrKinerjaDialog(models.Model):
+    """Dialog kinerja (000 VI and its Lampiran 1): the minutes of a performance
+    dialogue between a leader and an employee - the achievement table at that
+    moment, the problems (cause, impact), the leader's directions (performance,
+    obstacles, behaviour) and the improvement plan (action, due date, owner)."""
+
+    _name = "hr.kinerja.dialog"
+    _description = "Performance Dialogue"
+    _inherit = ["hr.kinerja.period.guard", "mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, check_company=True)
+    evaluator_id = fields.Many2one(
+        "hr.employee",
+        string="Leader",
+        required=True,
+        index=True,
+        check_company=True,
+        default=lambda self: self.env.user.employee_id,
+    )
+    company_id = fields.Many2one(
+        "res.company", string="Agency", required=True, default=lambda self: self.env.company
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    kind = fields.Selection(
+        [("periodic", "Periodic"), ("incidental", "Incidental")], required=True, default="periodic"
+    )
+    participant_ids = fields.Many2many("hr.employee", string="Participants")
+    skp_id = fields.Many2one("hr.kinerja.skp", string="SKP", compute="_compute_skp", store=True)
+    achievement_html = fields.Html(
+        "Achievement at the Dialogue",
+        readonly=True,
+        sanitize=False,
+        help="Rencana kinerja, indikator, target, realisasi, capaian as recorded when the "
+        "dialogue was held (000 Lampiran 1 A).",
+    )
+    problem_ids = fields.One2many("hr.kinerja.dialog.problem", "dialog_id", string="Problems")
+    direction_performance = fields.Text("Directions: Performance")
+    direction_obstacles = fields.Text("Directions: Obstacles")
+    direction_behaviour = fields.Text("Directions: Behaviour")
+    plan_ids = fields.One2many("hr.kinerja.dialog.plan", "dialog_id", string="Improvement Plan")
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Held")], default="draft", required=True, tracking=True
+    )
+
+    @api.depends("employee_id.name", "date")
+    def _compute_name(self):
+        for dialog in self:
+            dialog.name = _(
+                "Dialogue with %(employee)s (%(date)s)",
+                employee=dialog.employee_id.name or "",
+                date=dialog.date or "",
+            )
+
+    @api.depends("employee_id", "date", "period_id")
+    def _compute_skp(self):
+        skps = self.env["hr.kinerja.skp"].search(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("state", "in", ("set", "agreed", "draft")),
+            ]
+        )
+        for dialog in self:
+            dialog.skp_id = skps.filtered(
+                lambda s, d=dialog: (
+                    s.employee_id == d.employee_id and s.date_start <= d.date <= s.date_end
+                )
+            )[:1]
+
+    @api.constrains("employee_id", "participant_ids", "evaluator_id")
+    def _check_participants(self):
+        for dialog in self:
+            if dialog.employee_id == dialog.evaluator_id:
+                raise ValidationError(_("A dialogue is between a leader and another employee."))
+            if dialog.employee_id not in dialog.participant_ids:
+                raise ValidationError(
+                    _(
+                        "%(employee)s must take part in their own performance dialogue.",
+                        employee=dialog.employee_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        dialogs = super().create(vals_list)
+        for dialog in dialogs:
+            dialog._check_leader()
+        dialogs._snapshot_achievement()
+        return dialogs
+
+    def _check_leader(self):
+        if self.env.su or self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
+            return
+        if self.evaluator_id.user_id != self.env.user:
+            raise AccessError(_("The leader records the minutes of the dialogue."))
+
+    def write(self, vals):
+        for dialog in self:
+            dialog._check_leader()
+        return super().write(vals)
+
+    def _snapshot_achievement(self):
+        realisations = (
+            self.env["hr.kinerja.realisasi"]
+            .sudo()
+            .search([("skp_id", "in", self.skp_id.ids)], order="period_id desc")
+        )
+        for dialog in self:
+            latest = {}
+            for line in realisations.filtered(
+                lambda r, d=dialog: r.skp_id == d.skp_id and r.period_id.date_start <= d.date
+            ):
+                latest.setdefault(line.iki_id.id, line)
+            rows = []
+            for number, iki in enumerate(dialog.skp_id.rhk_ids.indicator_ids, 1):
+                line = latest.get(iki.id)
+                target = iki.target_text or f"{iki.target_value:g} {iki.target_unit or ''}"
+                done = (line.value_text or f"{line.value:g}") if line else "-"
+                percent = (
+                    f"{line.achievement_percent:.2f}%" if line and line.achievement_percent else "-"
+                )
+                rows.append(
+                    Markup(
+                        "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>"
+                    )
+                    % (number, iki.rhk_id.display_name, iki.name, target, done, percent)
+                )
+            head = Markup(
+                "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
+            ) % (
+                _("No"),
+                _("Result Plan"),
+                _("Indicator"),
+                _("Target"),
+                _("Realisation"),
+                _("Achievement %"),
+            )
+            super(HrKinerjaDialog, dialog.sudo()).write(
+                {
+                    "achievement_html": Markup(
+                        "<table class='table table-sm table-bordered'><thead>%s</thead>"
+                        "<tbody>%s</tbody></table>"
+                    )
+                    % (head, Markup("").join(rows))
+                }
+            )
+
+    def action_done(self):
+        self.write({"state": "done"})
+        return True
+
+    @api.model
+    def _cron_dialogue_reminder(self):
+        """000 VI.1: a leader holds a dialogue with each employee at least every three
+        months (the preset's minimum, 3 by default). Past it, the leader gets a to-do
+        on the employee's SKP."""
+        today = fields.Date.context_today(self)
+        skps = self.env["hr.kinerja.skp"].search(
+            [
+                ("state", "=", "set"),
+                ("year_id.state", "=", "open"),
+                ("date_start", "<=", today),
+                ("date_end", ">=", today),
+            ]
+        )
+        last = {
+            (employee.id, evaluator.id): date
+            for employee, evaluator, date in self._read_group(
+                [("state", "=", "done"), ("employee_id", "in", skps.employee_id.ids)],
+                ["employee_id", "evaluator_id"],
+                ["date:max"],
+            )
+        }
+        activity_type = self.env.ref("hr_kinerja_asn.mail_activity_type_dialogue")
+        existing = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "hr.kinerja.skp"),
+                ("res_id", "in", skps.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        pending = set(existing.mapped("res_id"))
+        model_id = self.env["ir.model"]._get_id("hr.kinerja.skp")
+        values = []
+        for skp in skps:
+            months = skp.year_id.preset_id.dialogue_months or 3
+            since = last.get((skp.employee_id.id, skp.evaluator_id.id)) or skp.date_start
+            user = skp.evaluator_id.user_id
+            if user and skp.id not in pending and since + relativedelta(months=months) <= today:
+                values.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": skp.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "date_deadline": today,
+                        "summary": _(
+                            "No performance dialogue with %(employee)s since %(date)s",
+                            employee=skp.employee_id.name,
+                            date=since,
+                        ),
+                        "automated": True,
+                    }
+                )
+        return self.env["mail.activity"].sudo().create(values)

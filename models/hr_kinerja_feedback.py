@@ -1,0 +1,160 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+
+class HrKinerjaFeedback(models.Model):
+    """Umpan balik berkelanjutan: one recorded piece of feedback (003 Pasal 16-18;
+    000 V.6-8). Every piece is evidence for the ratings: it cannot be deleted, and
+    once its period locks it cannot be changed. The source is what the giver
+    declares (leader, peer, subordinate, other party), not inferred."""
+
+    _name = "hr.kinerja.feedback"
+    _description = "Continuous Feedback"
+    _inherit = ["hr.kinerja.period.guard", "mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    giver_id = fields.Many2one(
+        "hr.employee",
+        string="Given By",
+        required=True,
+        index=True,
+        check_company=True,
+        default=lambda self: self.env.user.employee_id,
+    )
+    receiver_id = fields.Many2one(
+        "hr.employee", string="About", required=True, index=True, check_company=True
+    )
+    receiver_evaluator_id = fields.Many2one(
+        "hr.employee",
+        string="Receiver's Evaluator",
+        readonly=True,
+        index=True,
+        help="The receiver's evaluator on the feedback date: they read it.",
+    )
+    company_id = fields.Many2one(
+        "res.company", string="Agency", required=True, default=lambda self: self.env.company
+    )
+    source = fields.Selection(
+        [
+            ("leader", "Leader"),
+            ("peer", "Peer"),
+            ("subordinate", "Subordinate"),
+            ("other", "Other Party"),
+        ],
+        required=True,
+        default="peer",
+        tracking=True,
+    )
+    subject = fields.Selection(
+        [("rhk", "A Result Plan"), ("core_value", "A Core Value")],
+        required=True,
+        default="rhk",
+    )
+    rhk_id = fields.Many2one("hr.kinerja.rhk", string="Result Plan", index=True)
+    core_value_id = fields.Many2one("hr.kinerja.core.value", string="Core Value")
+    kind = fields.Selection(
+        [("periodic", "Periodic"), ("incidental", "Incidental")],
+        required=True,
+        default="incidental",
+    )
+    mode = fields.Selection(
+        [("direct", "Direct"), ("indirect", "Indirect")], required=True, default="direct"
+    )
+    tone = fields.Selection(
+        [
+            ("positive", "Positive"),
+            ("neutral", "Neutral"),
+            ("needs_improvement", "Needs Improvement"),
+        ],
+        required=True,
+        default="positive",
+        tracking=True,
+    )
+    text = fields.Text("Feedback", required=True, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+
+    @api.depends("giver_id.name", "receiver_id.name", "date")
+    def _compute_name(self):
+        for feedback in self:
+            feedback.name = _(
+                "Feedback to %(receiver)s from %(giver)s (%(date)s)",
+                receiver=feedback.receiver_id.name or "",
+                giver=feedback.giver_id.name or "",
+                date=feedback.date or "",
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        for feedback in records:
+            feedback._check_giver_is_me()
+        records._capture_evaluator()
+        return records
+
+    def _capture_evaluator(self):
+        for feedback in self:
+            evaluator = feedback.receiver_id._kinerja_evaluators(feedback.date).get(
+                feedback.receiver_id.id, (False, False)
+            )[0]
+            # written through super(): the giver may not change this field
+            super(HrKinerjaFeedback, feedback.sudo()).write({"receiver_evaluator_id": evaluator})
+
+    def _check_giver_is_me(self):
+        if self.env.su or self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
+            return
+        if self.giver_id.user_id != self.env.user:
+            raise AccessError(_("Feedback is given in your own name."))
+
+    def write(self, vals):
+        for feedback in self:
+            feedback._check_giver_is_me()
+        if "receiver_evaluator_id" in vals and not self.env.su:
+            raise AccessError(_("The receiver's evaluator is recorded by the system."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _never_delete(self):
+        raise UserError(
+            _(
+                "Feedback is evidence for the ratings (003 Pasal 16-18): it cannot be deleted. "
+                "Add a new one to correct it."
+            )
+        )
+
+    @api.constrains("giver_id", "receiver_id")
+    def _check_not_self(self):
+        for feedback in self:
+            if feedback.giver_id == feedback.receiver_id:
+                raise ValidationError(_("Feedback is given to someone else, not to oneself."))
+
+    @api.constrains("subject", "rhk_id", "core_value_id", "receiver_id")
+    def _check_subject(self):
+        for feedback in self:
+            if feedback.subject == "rhk":
+                if not feedback.rhk_id:
+                    raise ValidationError(_("Choose the result plan the feedback is about."))
+                if feedback.rhk_id.skp_id.employee_id != feedback.receiver_id:
+                    raise ValidationError(
+                        _(
+                            "The result plan %(rhk)s is not one of %(receiver)s's.",
+                            rhk=feedback.rhk_id.display_name,
+                            receiver=feedback.receiver_id.name,
+                        )
+                    )
+            elif not feedback.core_value_id:
+                raise ValidationError(_("Choose the core value the feedback is about."))
+
+    @api.constrains("date", "period_id")
+    def _check_date_in_period(self):
+        for feedback in self:
+            period = feedback.period_id
+            if not period.date_start <= feedback.date <= period.date_end:
+                raise ValidationError(
+                    _(
+                        "The feedback date %(date)s is outside the period %(period)s.",
+                        date=feedback.date,
+                        period=period.display_name,
+                    )
+                )

@@ -1,0 +1,181 @@
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..rules import achievement as rule_achievement
+
+URL = re.compile(r"^https?://\S+$")
+# Aspects whose realisation is a count, a duration or an amount: never negative.
+NON_NEGATIVE_ASPECTS = ("kuantitas", "waktu", "biaya")
+
+
+class HrKinerjaRealisasi(models.Model):
+    """Realisation of an indicator in a period, with its evidence (bukti dukung,
+    Format B.1.2; 003 Pasal 15). The employee records it, the evaluator reviews it.
+    For the quantitative approach the value is cumulative to the end of the period
+    and is measured against the indicator's target by the rule engine."""
+
+    _name = "hr.kinerja.realisasi"
+    _description = "Indicator Realisation"
+    _inherit = ["hr.kinerja.period.guard", "hr.kinerja.monitoring.mixin", "mail.thread"]
+    _order = "period_id, skp_id, iki_id"
+
+    iki_id = fields.Many2one(
+        "hr.kinerja.iki", string="Indicator", required=True, index=True, ondelete="restrict"
+    )
+    rhk_id = fields.Many2one(related="iki_id.rhk_id", store=True, string="Result Plan")
+    skp_id = fields.Many2one(related="iki_id.rhk_id.skp_id", store=True, index=True)
+    employee_id = fields.Many2one(related="iki_id.rhk_id.skp_id.employee_id", store=True)
+    company_id = fields.Many2one(related="iki_id.rhk_id.company_id", store=True)
+    approach = fields.Selection(related="iki_id.approach")
+    aspect = fields.Selection(related="iki_id.aspect")
+    target_value = fields.Float(related="iki_id.target_value")
+    target_unit = fields.Char(related="iki_id.target_unit")
+    target_text = fields.Char(related="iki_id.target_text")
+    value = fields.Float("Realisation", digits=(16, 2), tracking=True)
+    value_text = fields.Text("Realisation (in words)", tracking=True)
+    achievement_percent = fields.Float(
+        "Achievement %",
+        compute="_compute_achievement",
+        store=True,
+        digits=(16, 2),
+        help="Realisation against the target (inverted where less is better), "
+        "PermenPANRB 8/2021 formula.",
+    )
+    suggested_rating = fields.Selection(
+        [
+            ("di_atas", "Above Expectations"),
+            ("sesuai", "Meets Expectations"),
+            ("di_bawah", "Below Expectations"),
+        ],
+        compute="_compute_achievement",
+        store=True,
+        help="> 100% above, 80-100% meets, < 80% below (000 Lampiran 2). A suggestion only.",
+    )
+    attachment_ids = fields.Many2many("ir.attachment", string="Evidence Files")
+    evidence_links = fields.Text(
+        "Evidence Links", help="One address per line (documents, photos, systems)."
+    )
+    note = fields.Text("Employee's Note")
+    state = fields.Selection(
+        [("draft", "Draft"), ("submitted", "Submitted"), ("reviewed", "Reviewed")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    review_note = fields.Text("Evaluator's Review", tracking=True)
+    reviewed_by_id = fields.Many2one("res.users", readonly=True)
+    reviewed_date = fields.Datetime(readonly=True)
+
+    _sql_constraints = [
+        (
+            "iki_period_uniq",
+            "unique(iki_id, period_id)",
+            "An indicator has one realisation per period: update it.",
+        ),
+    ]
+
+    @api.depends("value", "iki_id.target_value", "iki_id.less_is_better", "approach")
+    def _compute_achievement(self):
+        for line in self:
+            if line.approach != "quantitative" or line.iki_id.target_value <= 0:
+                line.achievement_percent = 0.0
+                line.suggested_rating = False
+                continue
+            percent = rule_achievement.achievement_percent(
+                line.iki_id.target_value, max(line.value, 0.0), line.iki_id.less_is_better
+            )
+            line.achievement_percent = float(percent)
+            line.suggested_rating = rule_achievement.suggested_rating(percent)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_owner(lines.skp_id)
+        return lines
+
+    def write(self, vals):
+        review = {"review_note", "state", "reviewed_by_id", "reviewed_date"}
+        if set(vals) - review - {"message_main_attachment_id"}:
+            self._check_owner(self.skp_id)
+            if any(line.state == "reviewed" for line in self) and "state" not in vals:
+                raise UserError(
+                    _("A reviewed realisation is changed only after the evaluator reopens it.")
+                )
+        return super().write(vals)
+
+    @api.constrains("iki_id", "period_id")
+    def _check_skp(self):
+        for line in self:
+            line._check_monitored_skp(line.skp_id, line.period_id)
+
+    @api.constrains("value", "iki_id")
+    def _check_value(self):
+        for line in self:
+            if line.value < 0 and line.iki_id.aspect in NON_NEGATIVE_ASPECTS:
+                raise ValidationError(
+                    _(
+                        "%(indicator)s measures %(aspect)s: its realisation cannot be negative "
+                        "(%(value)s).",
+                        indicator=line.iki_id.name,
+                        aspect=dict(line.iki_id._fields["aspect"]._description_selection(self.env))[
+                            line.iki_id.aspect
+                        ].lower(),
+                        value=line.value,
+                    )
+                )
+
+    @api.constrains("evidence_links")
+    def _check_links(self):
+        for line in self:
+            for link in (line.evidence_links or "").splitlines():
+                if link.strip() and not URL.match(link.strip()):
+                    raise ValidationError(
+                        _(
+                            "Evidence links are web addresses starting with http:// or https://; "
+                            "%(link)s is not.",
+                            link=link.strip(),
+                        )
+                    )
+
+    def _is_reviewer(self):
+        if self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
+            return True
+        return all(line.skp_id.evaluator_id.user_id == self.env.user for line in self)
+
+    def action_submit(self):
+        self._check_owner(self.skp_id)
+        for line in self:
+            if line.approach == "qualitative" and not (line.value_text or "").strip():
+                raise UserError(
+                    _("Describe the realisation of %(indicator)s.", indicator=line.iki_id.name)
+                )
+            if not (line.attachment_ids or (line.evidence_links or "").strip()):
+                raise UserError(
+                    _(
+                        "Attach the evidence (a file or a link) of %(indicator)s before "
+                        "submitting.",
+                        indicator=line.iki_id.name,
+                    )
+                )
+        self.write({"state": "submitted"})
+        return True
+
+    def action_review(self):
+        if not self._is_reviewer():
+            raise AccessError(_("Only the evaluator reviews a realisation."))
+        self.write(
+            {
+                "state": "reviewed",
+                "reviewed_by_id": self.env.uid,
+                "reviewed_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_reopen(self):
+        if not self._is_reviewer():
+            raise AccessError(_("Only the evaluator sends a realisation back to the employee."))
+        self.write({"state": "draft"})
+        return True
