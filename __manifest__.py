@@ -36,5 +36,6 @@
     "demo": [
         "demo/hr_kinerja_demo.xml",
         "demo/hr_kinerja_skp_demo.xml",
+        "demo/hr_kinerja_monitoring_demo.xml",
     ],
 }
