@@ -25,3 +25,17 @@ from . import hr_kinerja_dialog_line
 from . import hr_kinerja_dialog
 from . import hr_kinerja_dialog_problem
 from . import hr_kinerja_dialog_plan
+from . import hr_kinerja_pembinaan_mixin
+from . import hr_kinerja_pembinaan_line_mixin
+from . import hr_kinerja_coaching
+from . import hr_kinerja_coaching_line
+from . import hr_kinerja_mentoring
+from . import hr_kinerja_mentoring_journal
+from . import hr_kinerja_guidance_statement
+from . import hr_kinerja_guidance_feedback
+from . import hr_kinerja_guidance_feedback_line
+from . import hr_kinerja_competency_evaluation
+from . import hr_kinerja_competency_evaluation_line
+from . import hr_kinerja_behaviour_report
+from . import hr_kinerja_counselling
+from . import hr_kinerja_counselling_session

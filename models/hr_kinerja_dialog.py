@@ -76,6 +76,34 @@ class HrKinerjaDialog(models.Model):
                 )
             )[:1]
 
+    @api.constrains("employee_id", "evaluator_id", "date", "period_id")
+    def _check_leader_and_date(self):
+        """The dialogue is held by the employee's leader - the evaluator or the
+        evaluator's superior on that date (000 VI.1) - within the period."""
+        for dialog in self.filtered(lambda d: d.employee_id != d.evaluator_id):
+            leaders = dialog.employee_id._kinerja_evaluators(dialog.date).get(
+                dialog.employee_id.id, (False, False)
+            )
+            if dialog.evaluator_id.id not in leaders:
+                raise ValidationError(
+                    _(
+                        "%(leader)s does not lead %(employee)s on %(date)s: the dialogue is held "
+                        "by the evaluator or the evaluator's superior.",
+                        leader=dialog.evaluator_id.name,
+                        employee=dialog.employee_id.name,
+                        date=dialog.date,
+                    )
+                )
+            period = dialog.period_id
+            if not period.date_start <= dialog.date <= period.date_end:
+                raise ValidationError(
+                    _(
+                        "The dialogue date %(date)s is outside the period %(period)s.",
+                        date=dialog.date,
+                        period=period.display_name,
+                    )
+                )
+
     @api.constrains("employee_id", "participant_ids", "evaluator_id")
     def _check_participants(self):
         for dialog in self:
@@ -153,6 +181,7 @@ class HrKinerjaDialog(models.Model):
                     % (head, Markup("").join(rows))
                 }
             )
+        return True
 
     def action_done(self):
         self.write({"state": "done"})

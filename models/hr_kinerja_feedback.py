@@ -53,7 +53,9 @@ class HrKinerjaFeedback(models.Model):
         default="rhk",
     )
     rhk_id = fields.Many2one("hr.kinerja.rhk", string="Result Plan", index=True)
-    core_value_id = fields.Many2one("hr.kinerja.core.value", string="Core Value")
+    core_value_id = fields.Many2one(
+        "hr.kinerja.core.value",
+    )
     kind = fields.Selection(
         [("periodic", "Periodic"), ("incidental", "Incidental")],
         required=True,
@@ -100,6 +102,7 @@ class HrKinerjaFeedback(models.Model):
             )[0]
             # written through super(): the giver may not change this field
             super(HrKinerjaFeedback, feedback.sudo()).write({"receiver_evaluator_id": evaluator})
+        return True
 
     def _check_giver_is_me(self):
         if self.env.su or self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
@@ -112,7 +115,13 @@ class HrKinerjaFeedback(models.Model):
             feedback._check_giver_is_me()
         if "receiver_evaluator_id" in vals and not self.env.su:
             raise AccessError(_("The receiver's evaluator is recorded by the system."))
-        return super().write(vals)
+        result = super().write(vals)
+        if "giver_id" in vals:
+            for feedback in self:
+                feedback._check_giver_is_me()
+        if "receiver_id" in vals or "date" in vals:
+            self._capture_evaluator()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _never_delete(self):
@@ -131,7 +140,8 @@ class HrKinerjaFeedback(models.Model):
 
     @api.constrains("subject", "rhk_id", "core_value_id", "receiver_id")
     def _check_subject(self):
-        for feedback in self:
+        # sudo: a peer gives feedback on a result plan that their rules do not let them read
+        for feedback in self.sudo():
             if feedback.subject == "rhk":
                 if not feedback.rhk_id:
                     raise ValidationError(_("Choose the result plan the feedback is about."))

@@ -46,9 +46,9 @@ class HrKinerjaIki(models.Model):
         help="The same indicator in the first revision of the SKP.",
     )
     # Indicator manual (Format A.1.3), for leaders
-    purpose = fields.Text("Purpose")
-    definition = fields.Text("Definition")
-    formula = fields.Text("Formula")
+    purpose = fields.Text()
+    definition = fields.Text()
+    formula = fields.Text()
     quality_level = fields.Selection(
         [
             ("outcome", "Outcome"),
@@ -57,7 +57,7 @@ class HrKinerjaIki(models.Model):
         ],
         string="Quality and Level of Control",
     )
-    data_source = fields.Char("Data Source")
+    data_source = fields.Char()
     reporting_period = fields.Selection(
         [
             ("monthly", "Monthly"),
@@ -65,7 +65,6 @@ class HrKinerjaIki(models.Model):
             ("semester", "Half-yearly"),
             ("annual", "Annual"),
         ],
-        string="Reporting Period",
     )
 
     @api.model_create_multi

@@ -54,9 +54,7 @@ class HrKinerjaRealisasi(models.Model):
         help="> 100% above, 80-100% meets, < 80% below (000 Lampiran 2). A suggestion only.",
     )
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence Files")
-    evidence_links = fields.Text(
-        "Evidence Links", help="One address per line (documents, photos, systems)."
-    )
+    evidence_links = fields.Text(help="One address per line (documents, photos, systems).")
     note = fields.Text("Employee's Note")
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("reviewed", "Reviewed")],
@@ -97,13 +95,22 @@ class HrKinerjaRealisasi(models.Model):
 
     def write(self, vals):
         review = {"review_note", "state", "reviewed_by_id", "reviewed_date"}
+        if vals.get("state") == "submitted":
+            self._check_owner(self.skp_id)
+            if any(line.state != "draft" for line in self):
+                raise UserError(_("Only a draft realisation is submitted."))
+        elif review.intersection(vals) and not (self.env.su or self._is_reviewer()):
+            raise AccessError(_("Only the evaluator reviews a realisation."))
         if set(vals) - review - {"message_main_attachment_id"}:
             self._check_owner(self.skp_id)
             if any(line.state == "reviewed" for line in self) and "state" not in vals:
                 raise UserError(
                     _("A reviewed realisation is changed only after the evaluator reopens it.")
                 )
-        return super().write(vals)
+        result = super().write(vals)
+        if "iki_id" in vals:
+            self._check_owner(self.skp_id)
+        return result
 
     @api.constrains("iki_id", "period_id")
     def _check_skp(self):

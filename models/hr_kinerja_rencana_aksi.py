@@ -31,6 +31,10 @@ class HrKinerjaRencanaAksi(models.Model):
         self._check_owner(self.skp_id, evaluator_too=True)
         return super().write(vals)
 
+    def unlink(self):
+        self._check_owner(self.skp_id, evaluator_too=True)
+        return super().unlink()
+
     @api.constrains("rhk_id", "period_id")
     def _check_rhk_and_period(self):
         for plan in self:

@@ -81,7 +81,6 @@ class HrKinerjaSkp(models.Model):
     date_end = fields.Date("To", required=True, tracking=True)
     approach = fields.Selection(
         [("qualitative", "Qualitative"), ("quantitative", "Quantitative")],
-        string="Approach",
         required=True,
         default="quantitative",
         tracking=True,
@@ -97,7 +96,6 @@ class HrKinerjaSkp(models.Model):
     tugas_belajar = fields.Boolean("Study Leave", tracking=True)
     evaluator_id = fields.Many2one(
         "hr.employee",
-        string="Evaluator",
         tracking=True,
         index=True,
         check_company=True,
@@ -112,9 +110,9 @@ class HrKinerjaSkp(models.Model):
         copy=False,
     )
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False)
-    agreed_by_id = fields.Many2one("res.users", "Agreed By", readonly=True, copy=False)
+    agreed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     agreed_date = fields.Datetime("Agreed On", readonly=True, copy=False)
-    set_by_id = fields.Many2one("res.users", "Set By", readonly=True, copy=False)
+    set_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     set_date = fields.Datetime("Set On", readonly=True, copy=False)
     set_as = fields.Selection(
         [
@@ -167,7 +165,6 @@ class HrKinerjaSkp(models.Model):
             ("s2", "Master (S2)"),
             ("s3", "Doctorate (S3)"),
         ],
-        string="Study Level",
     )
     study_location = fields.Selection(
         [("domestic", "Domestic"), ("abroad", "Abroad")], default="domestic"
@@ -183,7 +180,6 @@ class HrKinerjaSkp(models.Model):
     ipk_bands = fields.Char("IPK Bands", compute="_compute_ipk_guidance")
     graduation_target = fields.Selection(
         [("faster", "Faster than the normative period"), ("on_time", "On time")],
-        string="Graduation Target",
     )
 
     # -- computes -----------------------------------------------------------------
@@ -331,33 +327,34 @@ class HrKinerjaSkp(models.Model):
         return skps
 
     def write(self, vals):
-        if not self.env.context.get("kinerja_skp_transition"):
-            frozen = self.filtered(lambda s: s.state != "draft")
-            content = {
-                key
-                for key in vals
-                if key not in ALWAYS_WRITABLE and not key.startswith(("message_", "activity_"))
-            }
-            if frozen and content:
-                raise UserError(
-                    _(
-                        "%(skp)s is no longer a draft: it changes only through an adjustment "
-                        "(a new revision with a reason).",
-                        skp=frozen[0].display_name,
-                    )
+        # The workflow writes through _transition(), which skips these checks; no
+        # context key can (a client could send any).
+        frozen = self.filtered(lambda s: s.state != "draft")
+        content = {
+            key
+            for key in vals
+            if key not in ALWAYS_WRITABLE and not key.startswith(("message_", "activity_"))
+        }
+        if frozen and content:
+            raise UserError(
+                _(
+                    "%(skp)s is no longer a draft: it changes only through an adjustment "
+                    "(a new revision with a reason).",
+                    skp=frozen[0].display_name,
                 )
-            if "state" in vals:
-                raise UserError(_("Use the buttons to agree, set or adjust an SKP."))
-            self._check_workflow_fields(vals)
-            if content:
-                self._check_can_edit()
+            )
+        if "state" in vals:
+            raise UserError(_("Use the buttons to agree, set or adjust an SKP."))
+        self._check_workflow_fields(vals)
+        if content:
+            self._check_can_edit()
         return super().write(vals)
 
     def _check_workflow_fields(self, field_names):
         """The evaluator is captured from the organisation and the signatures come from
         the buttons: an employee cannot choose who sets their SKP (003 section
         Penetapan SKP 1)."""
-        if self.env.context.get("kinerja_skp_transition") or self.env.su or self._is_officer():
+        if self.env.su or self._is_officer():
             return
         fixed = sorted(WORKFLOW_FIELDS.intersection(field_names))
         if fixed:
@@ -392,7 +389,8 @@ class HrKinerjaSkp(models.Model):
             )
 
     def _transition(self, vals):
-        return self.with_context(kinerja_skp_transition=True).write(vals)
+        """Workflow writes (state, signatures, links): past the checks of write()."""
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -413,9 +411,7 @@ class HrKinerjaSkp(models.Model):
             pairs = skps.employee_id._kinerja_evaluators(day)
             for skp in skps:
                 evaluator, superior = pairs.get(skp.employee_id.id, (False, False))
-                skp.with_context(kinerja_skp_transition=True).write(
-                    {"evaluator_id": evaluator, "evaluator_superior_id": superior}
-                )
+                skp._transition({"evaluator_id": evaluator, "evaluator_superior_id": superior})
 
     def _add_core_values(self):
         values = self.env["hr.kinerja.core.value"].search([])
@@ -637,7 +633,8 @@ class HrKinerjaSkp(models.Model):
             raise UserError(
                 _("Say why the expectations are adjusted: the reason is kept on record.")
             )
-        new = self.with_context(kinerja_skp_transition=True).copy(
+        # The caller checked who adjusts; the copy carries workflow fields, hence sudo.
+        new = self.sudo().copy(
             {
                 "previous_id": self.id,
                 "origin_id": self.origin_id.id,
@@ -654,7 +651,7 @@ class HrKinerjaSkp(models.Model):
                 reason=reason,
             )
         )
-        return new
+        return new.with_env(self.env)
 
     def _close_for_transfer(self, date, reason):
         """Close this SKP the day before ``date`` and open a draft for the new

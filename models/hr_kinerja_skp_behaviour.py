@@ -12,9 +12,7 @@ class HrKinerjaSkpBehaviour(models.Model):
 
     skp_id = fields.Many2one("hr.kinerja.skp", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="skp_id.company_id", store=True)
-    core_value_id = fields.Many2one(
-        "hr.kinerja.core.value", string="Core Value", required=True, ondelete="restrict"
-    )
+    core_value_id = fields.Many2one("hr.kinerja.core.value", required=True, ondelete="restrict")
     sequence = fields.Integer(related="core_value_id.sequence", store=True)
     guide = fields.Text(related="core_value_id.guide")
     special_expectation = fields.Text("Leader's Special Expectation")

@@ -1,6 +1,8 @@
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
+from .workflow import is_workflow
+
 
 class HrKinerjaSkpLineGuard(models.AbstractModel):
     """The contents of an SKP (result plans, indicators, behaviour expectations,
@@ -47,7 +49,7 @@ class HrKinerjaSkpLineGuard(models.AbstractModel):
     )
 
     def write(self, vals):
-        if self.env.context.get("kinerja_monitoring") and set(vals) <= self._MONITORING_FIELDS:
+        if is_workflow(self) and set(vals) <= self._MONITORING_FIELDS:
             return super().write(vals)
         self._check_skp_draft(self._guard_skps())
         result = super().write(vals)

@@ -10,3 +10,8 @@ from . import test_skp_cascade_access
 from . import test_skp_security
 from . import test_smoke
 from . import test_year_period
+from . import test_monitoring
+from . import test_feedback
+from . import test_dialog
+from . import test_pembinaan
+from . import test_konseling

@@ -288,9 +288,5 @@ def test_skp_opened_later_gets_the_same_window_from_its_start():
     opened on 1 July (a transfer) gets 31 days too."""
     preset = cal.PRESETS["sumedang"]
     assert cal.skp_deadline(preset, 2026) == datetime.date(2026, 1, 31)
-    assert cal.skp_deadline(preset, 2026, datetime.date(2026, 1, 1)) == datetime.date(
-        2026, 1, 31
-    )
-    assert cal.skp_deadline(preset, 2026, datetime.date(2026, 7, 1)) == datetime.date(
-        2026, 7, 31
-    )
+    assert cal.skp_deadline(preset, 2026, datetime.date(2026, 1, 1)) == datetime.date(2026, 1, 31)
+    assert cal.skp_deadline(preset, 2026, datetime.date(2026, 7, 1)) == datetime.date(2026, 7, 31)
