@@ -16,6 +16,7 @@ from . import (
     i18n,
     ipk,
     nip,
+    proposal,
     quadrant,
     workdays,
 )
