@@ -392,6 +392,33 @@ class TestPembinaanAccess(PembinaanCase):
             .search([("id", "in", lines.ids)])
         )
 
+    def test_peer_cannot_read_the_lines_of_any_form(self):
+        """DOMAIN section 1: the lines of the forms - mentoring journal (B.1.7), answers
+        on the guidance (B.1.8), competency scores (B.1.9) - follow their form: a
+        colleague reads none of them."""
+        mentoring = self._mentoring()
+        mentoring.with_user(self.kasi_user).write(
+            {"journal_ids": [Command.create({"date": NOV_10, "activity": "Materi SIASN"})]}
+        )
+        coaching = self._signed_coaching()
+        feedback = (
+            self.env["hr.kinerja.guidance.feedback"]
+            .with_user(self.staff_user)
+            .create({"coaching_id": coaching.id, "date": NOV_12})
+        )
+        evaluation = (
+            self.env["hr.kinerja.competency.evaluation"]
+            .with_user(self.kasi_user)
+            .create({"employee_id": self.staff.id, "date": NOV_12, "coaching_id": coaching.id})
+        )
+        for lines in (mentoring.journal_ids, feedback.line_ids, evaluation.line_ids):
+            with self.subTest(model=lines._name):
+                self.assertTrue(lines)
+                Lines = self.env[lines._name].with_user(self.colleague_user)
+                self.assertFalse(Lines.search([("id", "in", lines.ids)]))
+                with self.assertRaises(AccessError):
+                    lines.with_user(self.colleague_user).read(["id"])
+
     def test_who_reads(self):
         """003 section Pembinaan kinerja 4 i-j: employee, coach, evaluator, superior, HR officer."""
         coaching = self._coaching()
