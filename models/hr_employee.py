@@ -86,6 +86,21 @@ class HrEmployee(models.Model):
             result[employee.id] = evaluator or False
         return result
 
+    @api.model
+    def _kinerja_evaluators_at(self, pairs):
+        """{(employee id, date): (evaluator id, superior id)} for many (employee, date)
+        pairs: one batch per distinct date, never one lookup per record."""
+        by_date = {}
+        for employee, date in pairs:
+            if employee and date:
+                by_date.setdefault(date, self.browse())
+                by_date[date] |= employee
+        result = {}
+        for date, employees in by_date.items():
+            for employee_id, pair in employees._kinerja_evaluators(date).items():
+                result[(employee_id, date)] = pair
+        return result
+
     def _kinerja_evaluators(self, date):
         """{employee id: (evaluator id, evaluator's superior id)} on ``date``."""
         evaluators = self._kinerja_evaluator_ids(date)

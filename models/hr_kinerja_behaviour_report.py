@@ -134,9 +134,12 @@ class HrKinerjaBehaviourReport(models.Model):
     def _check_reporter_is_evaluator(self):
         """Only the employee's evaluator reports a behaviour problem (003 section
         Konseling kinerja 5 c 1 (a), (d))."""
+        found = self.env["hr.employee"]._kinerja_evaluators_at(
+            (report.employee_id, report.date) for report in self
+        )
         for report in self:
             employee = report.employee_id
-            evaluator_id = employee._kinerja_evaluators(report.date)[employee.id][0]
+            evaluator_id = found.get((employee.id, report.date), (False, False))[0]
             if report.reporter_id.id != evaluator_id:
                 evaluator = self.env["hr.employee"].browse(evaluator_id).sudo()
                 raise ValidationError(

@@ -80,10 +80,12 @@ class HrKinerjaDialog(models.Model):
     def _check_leader_and_date(self):
         """The dialogue is held by the employee's leader - the evaluator or the
         evaluator's superior on that date (000 VI.1) - within the period."""
-        for dialog in self.filtered(lambda d: d.employee_id != d.evaluator_id):
-            leaders = dialog.employee_id._kinerja_evaluators(dialog.date).get(
-                dialog.employee_id.id, (False, False)
-            )
+        dialogs = self.filtered(lambda d: d.employee_id != d.evaluator_id)
+        found = self.env["hr.employee"]._kinerja_evaluators_at(
+            (dialog.employee_id, dialog.date) for dialog in dialogs
+        )
+        for dialog in dialogs:
+            leaders = found.get((dialog.employee_id.id, dialog.date), (False, False))
             if dialog.evaluator_id.id not in leaders:
                 raise ValidationError(
                     _(

@@ -96,10 +96,11 @@ class HrKinerjaFeedback(models.Model):
         return records
 
     def _capture_evaluator(self):
+        found = self.env["hr.employee"]._kinerja_evaluators_at(
+            (feedback.receiver_id, feedback.date) for feedback in self
+        )
         for feedback in self:
-            evaluator = feedback.receiver_id._kinerja_evaluators(feedback.date).get(
-                feedback.receiver_id.id, (False, False)
-            )[0]
+            evaluator = found.get((feedback.receiver_id.id, feedback.date), (False, False))[0]
             # written through super(): the giver may not change this field
             super(HrKinerjaFeedback, feedback.sudo()).write({"receiver_evaluator_id": evaluator})
         return True

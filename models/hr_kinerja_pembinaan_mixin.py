@@ -90,14 +90,13 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
 
     @api.depends("employee_id", "date")
     def _compute_evaluators(self):
+        found = self.env["hr.employee"]._kinerja_evaluators_at(
+            (record.employee_id, record.date) for record in self
+        )
         for record in self:
-            record.evaluator_id = record.evaluator_superior_id = False
-            if record.employee_id and record.date:
-                evaluator, superior = record.employee_id._kinerja_evaluators(record.date).get(
-                    record.employee_id.id, (False, False)
-                )
-                record.evaluator_id = evaluator
-                record.evaluator_superior_id = superior
+            evaluator, superior = found.get((record.employee_id.id, record.date), (False, False))
+            record.evaluator_id = evaluator
+            record.evaluator_superior_id = superior
 
     @api.depends_context("uid")
     @api.depends(lambda self: ("employee_id", self._author_field))

@@ -403,15 +403,13 @@ class HrKinerjaSkp(models.Model):
         """Evaluator and superior from the master data on ``date`` (default: the
         SKP's start, or today when later), in one batch per date."""
         today = fields.Date.context_today(self)
-        by_date = {}
-        for skp in self:
-            by_date.setdefault(date or max(skp.date_start, min(today, skp.date_end)), self.browse())
-            by_date[date or max(skp.date_start, min(today, skp.date_end))] |= skp
-        for day, skps in by_date.items():
-            pairs = skps.employee_id._kinerja_evaluators(day)
-            for skp in skps:
-                evaluator, superior = pairs.get(skp.employee_id.id, (False, False))
-                skp._transition({"evaluator_id": evaluator, "evaluator_superior_id": superior})
+        days = {skp: date or max(skp.date_start, min(today, skp.date_end)) for skp in self}
+        found = self.env["hr.employee"]._kinerja_evaluators_at(
+            (skp.employee_id, day) for skp, day in days.items()
+        )
+        for skp, day in days.items():
+            evaluator, superior = found.get((skp.employee_id.id, day), (False, False))
+            skp._transition({"evaluator_id": evaluator, "evaluator_superior_id": superior})
 
     def _add_core_values(self):
         values = self.env["hr.kinerja.core.value"].search([])
