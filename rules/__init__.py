@@ -13,6 +13,7 @@ from . import (
     cascade,
     constants,
     distribution,
+    evaluation,
     i18n,
     ipk,
     nip,
