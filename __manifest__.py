@@ -14,6 +14,7 @@
         "security/hr_kinerja_security.xml",
         "security/hr_kinerja_konseling_security.xml",
         "security/hr_kinerja_monitoring_security.xml",
+        "security/hr_kinerja_evaluation_security.xml",
         "security/ir.model.access.csv",
         "data/hr_kinerja_pangkat_data.xml",
         "data/hr_kinerja_preset_data.xml",
@@ -41,6 +42,8 @@
         "views/hr_kinerja_behaviour_report_views.xml",
         "views/hr_kinerja_counselling_views.xml",
         "views/hr_kinerja_counselling_session_views.xml",
+        "views/hr_kinerja_evaluation_views.xml",
+        "views/res_company_views.xml",
         "views/hr_kinerja_menus.xml",
     ],
     "demo": [

@@ -39,3 +39,7 @@ from . import hr_kinerja_competency_evaluation_line
 from . import hr_kinerja_behaviour_report
 from . import hr_kinerja_counselling
 from . import hr_kinerja_counselling_session
+from . import hr_kinerja_org_achievement
+from . import hr_kinerja_evaluation
+from . import hr_kinerja_distribution
+from . import hr_kinerja_angka_kredit

@@ -49,3 +49,11 @@ class HrDepartment(models.Model):
                         unit=unit.name,
                     )
                 )
+
+    def _kinerja_leaders(self, date):
+        """{unit id: leader employee id or False} on ``date``: a unit delegation in
+        force (Plt./Plh., a JF leading the unit) before the unit's manager."""
+        units = self.sudo()
+        delegations = self.env["hr.kinerja.delegation"].sudo()._active_on(date, departments=units)
+        delegate = {d.department_id.id: d.delegate_id.id for d in delegations}
+        return {unit.id: delegate.get(unit.id) or unit.manager_id.id or False for unit in units}

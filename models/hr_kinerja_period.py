@@ -67,6 +67,7 @@ class HrKinerjaPeriod(models.Model):
     state = fields.Selection(STATES, default="open", required=True, tracking=True, copy=False)
     reopen_until = fields.Date("Reopened Until", tracking=True, copy=False)
     reopen_ids = fields.One2many("hr.kinerja.period.reopen", "period_id", string="Reopenings")
+    evaluation_count = fields.Integer("Evaluations", compute="_compute_evaluation_count")
 
     @api.depends("kind", "number", "year_id.year")
     def _compute_name_official(self):
@@ -118,7 +119,52 @@ class HrKinerjaPeriod(models.Model):
         self.ensure_one()
         return self.state in ("open", "reopened")
 
+    def _compute_evaluation_count(self):
+        groups = self.env["hr.kinerja.evaluation"]._read_group(
+            [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+        )
+        counts = {period.id: count for period, count in groups}
+        for period in self:
+            period.evaluation_count = counts.get(period.id, 0)
+
     # -- actions -----------------------------------------------------------------
+    def action_generate_evaluations(self):
+        """Create the missing evaluations of the period (HR officer)."""
+        if not self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
+            raise UserError(_("Only an HR officer generates a period's evaluations."))
+        created = self.env["hr.kinerja.evaluation"]
+        for period in self:
+            created |= self.env["hr.kinerja.evaluation"]._generate(period)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if created else "warning",
+                "message": _(
+                    "%(count)s evaluation(s) created. Employees need a set SKP covering "
+                    "the period to be evaluated.",
+                    count=len(created),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def action_view_evaluations(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_evaluation_action"
+        )
+        action["domain"] = [("period_id", "in", self.ids)]
+        action["context"] = {"search_default_group_distribution": 1}
+        return action
+
+    def action_org_achievement_wizard(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_org_achievement_wizard_action"
+        )
+        action["context"] = {"default_period_id": self.id}
+        return action
+
     def action_lock(self):
         to_lock = self.filtered(lambda p: p.state in ("open", "reopened"))
         to_lock._transition({"state": "locked", "reopen_until": False})

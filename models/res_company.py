@@ -1,8 +1,66 @@
-from odoo import api, models
+from odoo import api, fields, models
+
+from ..rules import constants as rule_constants
+from ..rules import evaluation as rule_evaluation
+
+RATINGS = [
+    (rule_constants.DI_ATAS, "Above Expectations"),
+    (rule_constants.SESUAI, "Meets Expectations"),
+    (rule_constants.DI_BAWAH, "Below Expectations"),
+]
+DEFAULT = rule_evaluation.LEADER_MAPPING
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    kinerja_distribution_mode = fields.Selection(
+        [("advisory", "Advisory"), ("strict", "Strict")],
+        string="Distribution Pattern",
+        default="advisory",
+        required=True,
+        help="Advisory: a distribution that deviates from the pattern may be confirmed "
+        "with a recorded justification (the pattern is guidance, 002 D.5.b). Strict: it "
+        "cannot be confirmed.",
+    )
+    # 5 -> 3: a unit leader's results rating is the unit's achievement (002 D.6.c).
+    kinerja_leader_istimewa = fields.Selection(
+        RATINGS, string="Leader's Results if Istimewa", default=DEFAULT["istimewa"], required=True
+    )
+    kinerja_leader_baik = fields.Selection(
+        RATINGS, string="Leader's Results if Baik", default=DEFAULT["baik"], required=True
+    )
+    kinerja_leader_butuh_perbaikan = fields.Selection(
+        RATINGS,
+        string="Leader's Results if Butuh Perbaikan",
+        default=DEFAULT["butuh_perbaikan"],
+        required=True,
+    )
+    kinerja_leader_kurang = fields.Selection(
+        RATINGS, string="Leader's Results if Kurang", default=DEFAULT["kurang"], required=True
+    )
+    kinerja_leader_sangat_kurang = fields.Selection(
+        RATINGS,
+        string="Leader's Results if Sangat Kurang",
+        default=DEFAULT["sangat_kurang"],
+        required=True,
+    )
+    kinerja_org_superior_days = fields.Integer(
+        "Superior's Days for Achievements",
+        default=3,
+        help="Days after the organisation achievement deadline during which the leader's "
+        "superior may still set a missing achievement (002 D.11); then the evaluation "
+        "window opens and a missing one becomes Butuh Perbaikan (002 D.12).",
+    )
+    kinerja_ak_basis = fields.Selection(
+        [("annual", "Annual Evaluation"), ("periodic", "Each Periodic Evaluation")],
+        string="Credit Points From",
+        default="annual",
+        required=True,
+        help="Functional positions earn credit points (angka kredit) from the annual "
+        "evaluation (12 months, or the months of the SKP) or pro rata from each monthly "
+        "or quarterly evaluation (Permenpan RB 1/2023).",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -10,3 +68,7 @@ class ResCompany(models.Model):
         # Every agency starts with the regulation's organisation quadrant (002 D.4.e).
         self.env["hr.kinerja.org.quadrant"].sudo()._load_regulation_table(companies)
         return companies
+
+    def _kinerja_leader_mapping(self):
+        self.ensure_one()
+        return {key: self[f"kinerja_leader_{key}"] for key in rule_constants.ACHIEVEMENTS}

@@ -187,7 +187,7 @@ def _format_percent(value):
     return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
 
 
-def _params(rule, count, n, achievement):
+def params(rule, count, n, achievement):
     exact = rule.share * n if rule.share is not None else None
     return {
         "predicates": " and/or ".join(PREDICATE_NAMES[p] for p in rule.predicates),
@@ -202,7 +202,7 @@ def _params(rule, count, n, achievement):
 
 def describe(rule):
     """A short English description of a rule, e.g. 'at most 70% Sangat Baik'."""
-    return DESCRIPTIONS[rule.kind] % _params(rule, 0, 0, ISTIMEWA)
+    return DESCRIPTIONS[rule.kind] % params(rule, 0, 0, ISTIMEWA)
 
 
 def count_predicates(predicates):
@@ -237,17 +237,17 @@ def check(achievement, counts, guidance=None, small_unit=SMALL_UNIT):
     violations, notes = [], []
     for rule in rules:
         count = sum(counts[p] for p in rule.predicates)
-        params = _params(rule, count, n, achievement)
+        values = params(rule, count, n, achievement)
         if n and n < small_unit and rule.kind != NONE:
             notes.append(
                 Finding(
                     rule,
                     count,
                     SMALL_UNIT_NOTE,
-                    {"n": n, "small": small_unit, "rule": DESCRIPTIONS[rule.kind] % params},
+                    {"n": n, "small": small_unit, "rule": DESCRIPTIONS[rule.kind] % values},
                 )
             )
             continue
         if n and not rule.holds(count, n):
-            violations.append(Finding(rule, count, TEMPLATES[rule.kind], params))
+            violations.append(Finding(rule, count, TEMPLATES[rule.kind], values))
     return Result(achievement, n, counts, tuple(violations), tuple(notes))

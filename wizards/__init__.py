@@ -4,3 +4,7 @@ from . import hr_kinerja_skp_transfer_wizard
 from . import hr_kinerja_skp_bulk_wizard
 from . import hr_kinerja_feedback_request_wizard
 from . import hr_kinerja_rhk_takeover_wizard
+from . import hr_kinerja_org_achievement_wizard
+from . import hr_kinerja_org_achievement_wizard_line
+from . import hr_kinerja_distribution_proposal
+from . import hr_kinerja_distribution_proposal_line

@@ -110,3 +110,13 @@ def test_contribution_roles_and_takeover():
 def test_annual_achievement_after_january_falls_back_003_b1f():
     assert ev.annual_achievement_usable(2026, datetime.date(2027, 1, 31))
     assert not ev.annual_achievement_usable(2026, datetime.date(2027, 2, 1))
+
+
+def test_period_percent_uses_the_trajectory_target_002_d4c():
+    # 30 of a yearly 120 after March: the trajectory is 30, so 100%
+    assert ev.period_percent(120, 30, False, Decimal(3) / 12) == Decimal("100.00")
+    assert ev.period_percent(120, 120, False, 1) == Decimal("100.00")
+    # time targets are not pro-rated: 6.5 months against 7 is 107.14%
+    assert ev.period_percent(7, 6.5, True, Decimal(3) / 12) == Decimal("107.14")
+    with pytest.raises(ValueError):
+        ev.period_percent(120, 30, False, 0)

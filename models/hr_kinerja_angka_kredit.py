@@ -1,0 +1,90 @@
+from decimal import Decimal
+
+from odoo import api, fields, models
+
+from ..rules import angka_kredit as rule_angka_kredit
+from ..rules import constants as rule_constants
+from .hr_kinerja_evaluation import PREDICATES
+
+
+class HrKinerjaAngkaKredit(models.Model):
+    """Angka kredit earned by a functional position (JF) from one confirmed
+    evaluation (Permenpan RB 1/2023; 004 "konversi predikat kinerja bagi JF"):
+    the yearly ledger of each employee with its running total. Written by the
+    distribution's confirmation, never by hand."""
+
+    _name = "hr.kinerja.angka.kredit"
+    _description = "Credit Points (Angka Kredit)"
+    _order = "employee_id, year_id, date_start, id"
+
+    evaluation_id = fields.Many2one(
+        "hr.kinerja.evaluation", required=True, readonly=True, ondelete="cascade", index=True
+    )
+    employee_id = fields.Many2one("hr.employee", required=True, readonly=True, index=True)
+    company_id = fields.Many2one("res.company", string="Agency", required=True, readonly=True)
+    year_id = fields.Many2one("hr.kinerja.year", required=True, readonly=True, index=True)
+    period_id = fields.Many2one("hr.kinerja.period", required=True, readonly=True)
+    date_start = fields.Date(related="period_id.date_start", store=True)
+    predicate = fields.Selection(PREDICATES, required=True, readonly=True)
+    jf_jenjang = fields.Selection(
+        list(rule_constants.JF_JENJANG_NAMES.items()), string="JF Level", readonly=True
+    )
+    months = fields.Integer(readonly=True)
+    percentage = fields.Integer("Predicate %", readonly=True)
+    coefficient = fields.Float("Yearly Coefficient", digits=(6, 2), readonly=True)
+    amount = fields.Float("Credit Points", digits=(8, 2), readonly=True, aggregator="sum")
+    running_total = fields.Float(
+        "Running Total", digits=(8, 2), compute="_compute_running_total"
+    )
+
+    _sql_constraints = [
+        ("evaluation_uniq", "unique(evaluation_id)", "An evaluation earns credit points once."),
+    ]
+
+    def _compute_running_total(self):
+        """Sum of the rounded amounts so far in the year (the rule's total)."""
+        lines = self.sudo().search(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("year_id", "in", self.year_id.ids),
+            ]
+        )
+        totals = {}
+        running = {}
+        for line in lines:  # ordered by employee, year, period start
+            key = (line.employee_id.id, line.year_id.id)
+            running[key] = running.get(key, Decimal("0.00")) + Decimal(str(line.amount))
+            totals[line.id] = running[key]
+        for line in self:
+            line.running_total = float(totals.get(line.id, 0))
+
+    @api.model
+    def _record(self, evaluations):
+        """Ledger lines for the JF among ``evaluations``, by the agency's basis:
+        the annual evaluation, or each periodic one pro rata."""
+        rows = []
+        for evaluation in evaluations:
+            if not evaluation.jf_jenjang or not evaluation.predicate:
+                continue
+            annual = evaluation.period_kind == "annual"
+            if (evaluation.company_id.kinerja_ak_basis == "annual") != annual:
+                continue
+            predicate, jenjang = evaluation.predicate, evaluation.jf_jenjang
+            rows.append(
+                {
+                    "evaluation_id": evaluation.id,
+                    "employee_id": evaluation.employee_id.id,
+                    "company_id": evaluation.company_id.id,
+                    "year_id": evaluation.year_id.id,
+                    "period_id": evaluation.period_id.id,
+                    "predicate": predicate,
+                    "jf_jenjang": jenjang,
+                    "months": evaluation.months,
+                    "percentage": int(rule_angka_kredit.PERCENT[predicate]),
+                    "coefficient": float(rule_angka_kredit.COEFFICIENT[jenjang]),
+                    "amount": float(
+                        rule_angka_kredit.angka_kredit(predicate, jenjang, evaluation.months)
+                    ),
+                }
+            )
+        return self.sudo().create(rows)

@@ -1,0 +1,355 @@
+from markupsafe import Markup, escape
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..rules import constants as rule_constants
+from ..rules import distribution as rule_distribution
+from ..rules import proposal as rule_proposal
+from .hr_kinerja_org_quadrant import ACHIEVEMENTS
+from .workflow import is_workflow, workflow
+
+PREDICATE_NAMES = rule_constants.PREDICATE_NAMES
+
+
+class HrKinerjaDistribution(models.Model):
+    """Pola distribusi of a unit for a period (002 D.5): the predicates of the
+    people its leader evaluates, counted against the guidance for the unit's
+    achievement, every deviation explained; confirmed by the unit leader, with a
+    recorded justification when the agency's mode is advisory (002 D.5.b), never
+    against the pattern when it is strict."""
+
+    _name = "hr.kinerja.distribution"
+    _description = "Predicate Distribution of a Unit"
+    _inherit = ["hr.kinerja.period.guard", "mail.thread"]
+    _order = "period_id desc, department_id"
+    _rec_name = "department_id"
+
+    department_id = fields.Many2one(
+        "hr.department", string="Unit", required=True, index=True, ondelete="restrict"
+    )
+    company_id = fields.Many2one(related="period_id.company_id", store=True, string="Agency")
+    year_id = fields.Many2one(related="period_id.year_id", store=True)
+    leader_id = fields.Many2one("hr.employee", string="Unit Leader", readonly=True, index=True)
+    evaluation_ids = fields.One2many("hr.kinerja.evaluation", "distribution_id", readonly=True)
+    achievement = fields.Selection(
+        ACHIEVEMENTS, string="Unit Achievement", compute="_compute_counts"
+    )
+    count_total = fields.Integer("Employees", compute="_compute_counts")
+    count_unrated = fields.Integer("Not Rated Yet", compute="_compute_counts")
+    count_sangat_baik = fields.Integer("Sangat Baik", compute="_compute_counts")
+    count_baik = fields.Integer("Baik", compute="_compute_counts")
+    count_butuh_perbaikan = fields.Integer("Butuh Perbaikan", compute="_compute_counts")
+    count_kurang = fields.Integer("Kurang/Misconduct", compute="_compute_counts")
+    count_sangat_kurang = fields.Integer("Sangat Kurang", compute="_compute_counts")
+    violations = fields.Text("Deviations from the Pattern", compute="_compute_counts")
+    is_compliant = fields.Boolean("Follows the Pattern", compute="_compute_counts")
+    pattern_html = fields.Html("Pattern", compute="_compute_counts", sanitize=False)
+    mode = fields.Selection(related="company_id.kinerja_distribution_mode")
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    justification = fields.Text(
+        tracking=True, help="Why the unit's predicates deviate from the pattern (002 D.5.b)."
+    )
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    confirmed_date = fields.Datetime("Confirmed On", readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "unit_period_uniq",
+            "unique(department_id, period_id)",
+            "A unit has one distribution per period.",
+        ),
+    ]
+
+    # -- counts -------------------------------------------------------------------
+    def _predicate_counts(self):
+        """{distribution id: ({predicate: count}, unrated)} with one grouped query."""
+        counts = {d.id: (dict.fromkeys(rule_constants.PREDICATES, 0), [0]) for d in self}
+        groups = self.env["hr.kinerja.evaluation"].sudo()._read_group(
+            [("distribution_id", "in", self.ids)],
+            ["distribution_id", "predicate", "state"],
+            ["__count"],
+        )
+        for distribution, predicate, state, count in groups:
+            per, unrated = counts[distribution.id]
+            if predicate and state != "draft":
+                per[predicate] += count
+            else:
+                unrated[0] += count
+        return {key: (per, unrated[0]) for key, (per, unrated) in counts.items()}
+
+    def _achievements(self):
+        result = {}
+        achievements = self.env["hr.kinerja.org.achievement"]
+        for period in self.period_id:
+            records = self.filtered(lambda d, p=period: d.period_id == p)
+            effective = achievements._effective(records.department_id, period)
+            for distribution in records:
+                result[distribution.id] = effective.get(distribution.department_id.id, (False,))[0]
+        return result
+
+    @api.depends("evaluation_ids.predicate", "evaluation_ids.state")
+    def _compute_counts(self):
+        counts = self._predicate_counts() if self.ids else {}
+        achievements = self._achievements() if self.ids else {}
+        for distribution in self:
+            per, unrated = counts.get(
+                distribution.id, (dict.fromkeys(rule_constants.PREDICATES, 0), 0)
+            )
+            achievement = achievements.get(distribution.id, False)
+            distribution.achievement = achievement
+            for predicate, count in per.items():
+                distribution[f"count_{predicate}"] = count
+            distribution.count_unrated = unrated
+            distribution.count_total = sum(per.values()) + unrated
+            result = rule_distribution.check(achievement, per) if achievement else None
+            distribution.violations = distribution._explain(result)
+            distribution.is_compliant = bool(result and result.ok)
+            distribution.pattern_html = distribution._pattern_html(achievement, per)
+
+    def _explain(self, result):
+        if result is None:
+            return self.env._("The unit's achievement for the period is not set yet.")
+        lines = [self.env._(f.template, **f.params) for f in result.violations]
+        lines += [self.env._(f.template, **f.params) for f in result.notes]
+        return "\n".join(lines)
+
+    def _pattern_html(self, achievement, per):
+        n = sum(per.values())
+        rows = []
+        for predicate in rule_constants.PREDICATES:
+            rows.append(
+                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
+                % (PREDICATE_NAMES[predicate], per[predicate])
+            )
+        rules = rule_distribution.GUIDANCE.get(achievement, ()) if achievement else ()
+        guidance = Markup("").join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                rule_distribution.DESCRIPTIONS[rule.kind],
+                **rule_distribution.params(rule, 0, n, achievement),
+            )
+            for rule in rules
+        )
+        return (
+            Markup("<table class='table table-sm w-auto'><tbody>%s</tbody></table><ul>%s</ul>")
+            % (Markup("").join(rows), guidance or escape(""))
+        )
+
+    # -- creation by the evaluations' generation ----------------------------------
+    @api.model
+    def _ensure(self, period, unit_ids, leaders):
+        """{unit id: distribution id} for the period, creating the missing ones."""
+        existing = self.sudo().search(
+            [("period_id", "=", period.id), ("department_id", "in", list(unit_ids))]
+        )
+        result = {d.department_id.id: d.id for d in existing}
+        missing = [u for u in unit_ids if u not in result]
+        created = (
+            self.sudo()
+            .with_context(tracking_disable=True)
+            .create(
+                [
+                    {"department_id": u, "period_id": period.id, "leader_id": leaders.get(u)}
+                    for u in missing
+                ]
+            )
+        )
+        result.update({d.department_id.id: d.id for d in created})
+        return result
+
+    # -- who confirms ---------------------------------------------------------------
+    def _check_leader(self):
+        """The unit leader sets the distribution (002 D.5.a)."""
+        if self.env.su or is_workflow(self):
+            return
+        for distribution in self:
+            if distribution.leader_id.user_id != self.env.user:
+                raise AccessError(
+                    _(
+                        "The distribution of %(unit)s is set by its leader, %(leader)s "
+                        "(002 D.5.a).",
+                        unit=distribution.department_id.name,
+                        leader=distribution.leader_id.name or _("not known"),
+                    )
+                )
+
+    def write(self, vals):
+        if not (self.env.su or is_workflow(self)) and set(vals) - {"justification"}:
+            raise AccessError(_("A distribution changes only through its buttons."))
+        if "justification" in vals:
+            self._check_leader()
+        return super().write(vals)
+
+    # -- proposal ---------------------------------------------------------------------
+    def _propose(self):
+        """{distribution id: rules.proposal.Proposal} from the rated predicates and
+        each employee's contribution; one query for all the distributions."""
+        rows = (
+            self.env["hr.kinerja.evaluation"]
+            .sudo()
+            .search_read(
+                [("distribution_id", "in", self.ids)],
+                ["distribution_id", "predicate", "contribution", "state"],
+                order="distribution_id, id",
+            )
+        )
+        by_distribution = {d.id: [] for d in self}
+        for row in rows:
+            by_distribution[row["distribution_id"][0]].append(row)
+        achievements = self._achievements()
+        result = {}
+        for distribution in self:
+            achievement = achievements.get(distribution.id)
+            members = [
+                (row["id"], row["predicate"], row["contribution"])
+                for row in by_distribution[distribution.id]
+                if row["predicate"]
+            ]
+            if not achievement or not members:
+                result[distribution.id] = None
+                continue
+            result[distribution.id] = rule_proposal.propose(achievement, members)
+        return result
+
+    def action_open_proposal(self):
+        self.ensure_one()
+        self._check_leader()
+        self._check_ready()
+        wizard = self.env["hr.kinerja.distribution.proposal"].create(
+            {"distribution_id": self.id}
+        )
+        wizard._fill()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Proposed Distribution"),
+            "res_model": "hr.kinerja.distribution.proposal",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    # -- confirmation -----------------------------------------------------------------
+    def _check_ready(self):
+        counts = self._predicate_counts()
+        achievements = self._achievements()
+        for distribution in self:
+            if distribution.state == "confirmed":
+                raise UserError(
+                    _("The distribution of %(unit)s is already confirmed.",
+                      unit=distribution.department_id.name)
+                )
+            if not achievements.get(distribution.id):
+                raise UserError(
+                    _(
+                        "%(unit)s has no organisation achievement for %(period)s: it must be "
+                        "set first (002 D.3 - the pattern follows from it).",
+                        unit=distribution.department_id.name,
+                        period=distribution.period_id.display_name,
+                    )
+                )
+            if counts[distribution.id][1]:
+                raise UserError(
+                    _(
+                        "%(unit)s: %(count)s employee(s) are not rated yet; every evaluation "
+                        "must be rated before the distribution is set.",
+                        unit=distribution.department_id.name,
+                        count=counts[distribution.id][1],
+                    )
+                )
+        return counts, achievements
+
+    def action_confirm(self):
+        self._check_leader()
+        counts, achievements = self._check_ready()
+        for distribution in self:
+            result = rule_distribution.check(
+                achievements[distribution.id], counts[distribution.id][0]
+            )
+            if result.ok:
+                continue
+            explanation = distribution._explain(result)
+            if distribution.mode == "strict":
+                raise UserError(
+                    _(
+                        "%(unit)s: the agency applies the pattern strictly, so this "
+                        "distribution cannot be confirmed:\n%(why)s",
+                        unit=distribution.department_id.name,
+                        why=explanation,
+                    )
+                )
+            if not (distribution.justification or "").strip():
+                raise UserError(
+                    _(
+                        "%(unit)s deviates from the pattern; write the justification to "
+                        "confirm it anyway (002 D.5.b):\n%(why)s",
+                        unit=distribution.department_id.name,
+                        why=explanation,
+                    )
+                )
+        evaluations = self.env["hr.kinerja.evaluation"].sudo().search(
+            [("distribution_id", "in", self.ids)]
+        )
+        workflow(evaluations).write({"state": "confirmed"})
+        self.env["hr.kinerja.angka.kredit"]._record(evaluations)
+        workflow(self.sudo()).write(
+            {
+                "state": "confirmed",
+                "confirmed_by_id": self.env.uid,
+                "confirmed_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_reset(self):
+        """Back to draft to change predicates, while the period is open."""
+        self._check_leader()
+        evaluations = self.env["hr.kinerja.evaluation"].sudo().search(
+            [("distribution_id", "in", self.ids), ("state", "=", "confirmed")]
+        )
+        self.env["hr.kinerja.angka.kredit"].sudo().search(
+            [("evaluation_id", "in", evaluations.ids)]
+        ).unlink()
+        workflow(evaluations).write({"state": "rated"})
+        workflow(self.sudo()).write(
+            {"state": "draft", "confirmed_by_id": False, "confirmed_date": False}
+        )
+        return True
+
+    def _penetapan_data(self):
+        """The data of the penetapan form of the unit's distribution (002 Lampiran):
+        achievement, counts, the pattern applied and each employee's predicate."""
+        self.ensure_one()
+        achievement = self.achievement
+        rules = rule_distribution.GUIDANCE.get(achievement, ()) if achievement else ()
+        n = self.count_total
+        return {
+            "unit": self.department_id.name,
+            "leader": self.leader_id.name,
+            "period": self.period_id.name_official,
+            "achievement": rule_constants.ACHIEVEMENT_NAMES.get(achievement),
+            "counts": {
+                PREDICATE_NAMES[p]: self[f"count_{p}"] for p in rule_constants.PREDICATES
+            },
+            "pattern": [
+                rule_distribution.DESCRIPTIONS[rule.kind]
+                % rule_distribution.params(rule, 0, n, achievement)
+                for rule in rules
+            ],
+            "employees": [
+                {
+                    "name": e.employee_id.name,
+                    "nip": e.employee_id.nip,
+                    "position": e.job_title,
+                    "predicate": PREDICATE_NAMES.get(e.predicate),
+                }
+                for e in self.evaluation_ids.sorted(lambda e: e.employee_id.name)
+            ],
+            "justification": self.justification,
+        }

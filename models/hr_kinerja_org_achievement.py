@@ -1,0 +1,305 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from ..rules import evaluation as rule_evaluation
+from .hr_kinerja_org_quadrant import ACHIEVEMENTS, RATINGS
+from .workflow import is_workflow, workflow
+
+# Panduan kriteria capaian kinerja organisasi periodik, verbatim (002 D.4.d).
+PERIODIC_GUIDANCE = {
+    "istimewa": "Istimewa apabila rencana aksi dan/atau target periodik (trajectory target) "
+    "yang dicapai oleh satuan organisasi melampaui ekspektasi atau target yang telah "
+    "disepakati bersama pimpinan.",
+    "baik": "Baik apabila rencana aksi dan/atau target periodik (trajectory target) yang "
+    "dicapai oleh satuan organisasi sesuai dengan ekspektasi atau target yang telah "
+    "disepakati bersama pimpinan.",
+    "butuh_perbaikan": "Butuh Perbaikan (Cukup) apabila sebagian besar rencana aksi "
+    "menunjukkan perkembangan (progress) namun perlu dilakukan perbaikan dan/atau target "
+    "periodik (trajectory target) yang dicapai oleh satuan organisasi sedikit di bawah "
+    "target yang telah disepakati bersama pimpinan.",
+    "kurang": "Kurang apabila sebagian besar rencana aksi menunjukkan perkembangan "
+    "(progress) namun perlu dilakukan banyak perbaikan dan/atau target periodik "
+    "(trajectory target) yang dicapai oleh satuan organisasi jauh di bawah target yang "
+    "telah disepakati bersama pimpinan.",
+    "sangat_kurang": "Sangat Kurang apabila sebagian besar rencana aksi belum menunjukkan "
+    "perkembangan (progress) dan/atau target periodik (trajectory target) yang dicapai "
+    "oleh satuan organisasi jauh di bawah target yang telah disepakati bersama pimpinan.",
+}
+SET_AS = [
+    ("leader", "Leader of the Unit Above"),
+    ("superior", "Leader's Superior (002 D.11)"),
+    ("default", "Not Set: Butuh Perbaikan (002 D.12)"),
+    ("officer", "HR Officer for the Regional Head"),
+]
+
+
+class HrKinerjaOrgAchievement(models.Model):
+    """Capaian kinerja organisasi of a unit for a period (002 D.4), set by the
+    leader of the unit above (002 D.4.f); escalated to that leader's superior past
+    the deadline (002 D.11); Butuh Perbaikan when still unset as the evaluation
+    window opens (002 D.12)."""
+
+    _name = "hr.kinerja.org.achievement"
+    _description = "Organisation Achievement"
+    _inherit = ["hr.kinerja.period.guard", "mail.thread"]
+    _order = "period_id desc, department_id"
+    _rec_name = "department_id"
+
+    department_id = fields.Many2one(
+        "hr.department", string="Unit", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="period_id.company_id", store=True, string="Agency")
+    year_id = fields.Many2one(related="period_id.year_id", store=True)
+    period_kind = fields.Selection(related="period_id.kind", string="Period Kind")
+    setter_unit_id = fields.Many2one(
+        related="department_id.kinerja_parent_id", string="Set By Unit", store=True
+    )
+    value = fields.Selection(ACHIEVEMENTS, string="Achievement", tracking=True)
+    result_rating = fields.Selection(
+        RATINGS,
+        string="Result",
+        tracking=True,
+        help="Perjanjian kinerja achieved and the "
+        "leader's expectations delivered (y axis, 002 D.4.e).",
+    )
+    process_rating = fields.Selection(
+        RATINGS,
+        string="Process",
+        tracking=True,
+        help="Process improvement and innovation (x axis, 002 D.4.e).",
+    )
+    guidance = fields.Text(compute="_compute_guidance", string="Guidance (002 D.4.d)")
+    set_as = fields.Selection(SET_AS, string="Set By", readonly=True, tracking=True)
+    set_by_id = fields.Many2one("hr.employee", string="Set By Official", readonly=True)
+    date_set = fields.Date("Set On", readonly=True, tracking=True)
+    note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "unit_period_uniq",
+            "unique(department_id, period_id)",
+            "A unit has one organisation achievement per period.",
+        ),
+    ]
+
+    @api.depends("value", "period_id.kind")
+    def _compute_guidance(self):
+        for record in self:
+            record.guidance = (
+                PERIODIC_GUIDANCE.get(record.value) if record.period_id.kind != "annual" else False
+            )
+
+    @api.constrains("value", "result_rating", "process_rating", "period_id")
+    def _check_annual(self):
+        for record in self.filtered(lambda r: r.period_id.kind == "annual" and r.value):
+            if record.set_as == "default":
+                continue
+            if not (record.result_rating and record.process_rating):
+                raise ValidationError(
+                    _(
+                        "%(unit)s: the annual achievement comes from the result and process "
+                        "ratings (002 D.4.e): rate both.",
+                        unit=record.department_id.name,
+                    )
+                )
+
+    @api.constrains("department_id", "period_id")
+    def _check_company(self):
+        for record in self:
+            if record.department_id.company_id != record.period_id.company_id:
+                raise ValidationError(
+                    _(
+                        "%(unit)s belongs to another agency than the period.",
+                        unit=record.department_id.name,
+                    )
+                )
+
+    # -- who sets it --------------------------------------------------------------
+    @api.model
+    def _leader_deadline(self, period):
+        return period.date_org_achievement or period.date_evaluation or period.date_end
+
+    @api.model
+    def _window_opens(self, period):
+        """The day the evaluation window opens: a missing achievement becomes
+        Butuh Perbaikan from then on (002 D.12)."""
+        days = period.company_id.kinerja_org_superior_days
+        return self._leader_deadline(period) + timedelta(days=max(days, 0) + 1)
+
+    @api.model
+    def _setter_role(self, units, period):
+        """{unit id: 'leader' | 'superior' | 'officer' | False} for the current user."""
+        today = fields.Date.context_today(self)
+        employee_ids = set(self.env.user.employee_ids.ids)
+        setters = units.kinerja_parent_id
+        leaders = setters._kinerja_leaders(period.date_end)
+        superiors = (
+            self.env["hr.employee"]
+            .browse({e for e in leaders.values() if e})
+            ._kinerja_evaluator_ids(period.date_end)
+        )
+        officer = self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer")
+        late = today > self._leader_deadline(period)
+        roles = {}
+        for unit in units:
+            leader = leaders.get(unit.kinerja_parent_id.id)
+            if not unit.kinerja_parent_id:
+                roles[unit.id] = "officer" if officer else False
+            elif leader in employee_ids:
+                roles[unit.id] = "leader"
+            elif late and leader and superiors.get(leader) in employee_ids:
+                roles[unit.id] = "superior"
+            else:
+                roles[unit.id] = False
+        return roles
+
+    def _check_setter(self):
+        if self.env.su or is_workflow(self):
+            return {}
+        roles = {}
+        for period in self.period_id:
+            records = self.filtered(lambda r, p=period: r.period_id == p)
+            roles.update(self._setter_role(records.department_id, period))
+            if fields.Date.context_today(self) >= self._window_opens(period):
+                raise AccessError(
+                    _(
+                        "The evaluation window of %(period)s is open: achievements not set "
+                        "by then are Butuh Perbaikan (002 D.12). An HR officer can reopen "
+                        "the period.",
+                        period=period.display_name,
+                    )
+                )
+        for record in self:
+            if not roles.get(record.department_id.id):
+                unit = record.department_id
+                raise AccessError(
+                    _(
+                        "The achievement of %(unit)s is set by the leader of %(above)s "
+                        "(002 D.4.f), or by that leader's superior once the deadline has "
+                        "passed (002 D.11).",
+                        unit=unit.name,
+                        above=unit.kinerja_parent_id.name or _("the regional head"),
+                    )
+                )
+        return roles
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._after_set(records._check_setter())
+        return records
+
+    def write(self, vals):
+        if not ({"value", "result_rating", "process_rating"} & set(vals)) or is_workflow(self):
+            return super().write(vals)
+        roles = self._check_setter()
+        result = super().write(vals)
+        self._after_set(roles)
+        return result
+
+    def _after_set(self, roles):
+        """Annual value from the agency's quadrant; who set it, and when."""
+        if is_workflow(self):
+            return
+        quadrant = self.env["hr.kinerja.org.quadrant"].sudo()
+        today = fields.Date.context_today(self)
+        me = self.env.user.employee_ids[:1]
+        for record in self:
+            vals = {"date_set": today, "set_by_id": me.id}
+            if roles.get(record.department_id.id):
+                vals["set_as"] = roles[record.department_id.id]
+            if record.period_id.kind == "annual" and record.result_rating and record.process_rating:
+                vals["value"] = quadrant.achievement_for(
+                    record.company_id, record.result_rating, record.process_rating
+                )
+            workflow(record).write(vals)
+
+    # -- the achievement that counts -------------------------------------------
+    @api.model
+    def _effective(self, units, period):
+        """{unit id: (value, record)} for ``period``. An annual achievement set after
+        January of the next year gives way to the previous year's (003 section
+        B.1.f). Two queries for any number of units."""
+        records = self.sudo().search(
+            [("department_id", "in", units.ids), ("period_id", "=", period.id)]
+        )
+        found = {r.department_id.id: r for r in records if r.value}
+        result = {unit_id: (r.value, r) for unit_id, r in found.items()}
+        if period.kind != "annual":
+            return result
+        year = period.year_id.year
+        late = [
+            unit_id
+            for unit_id, r in found.items()
+            if r.date_set and not rule_evaluation.annual_achievement_usable(year, r.date_set)
+        ]
+        if late:
+            previous = self.sudo().search(
+                [
+                    ("department_id", "in", late),
+                    ("period_id.kind", "=", "annual"),
+                    ("period_id.year_id.year", "=", year - 1),
+                    ("company_id", "=", period.company_id.id),
+                    ("value", "!=", False),
+                ]
+            )
+            for r in previous:
+                result[r.department_id.id] = (r.value, r)
+        return result
+
+    # -- escalation ---------------------------------------------------------------
+    @api.model
+    def _apply_default(self, periods):
+        """Every leading unit of the agency still without an achievement gets
+        Butuh Perbaikan, recorded as such (002 D.12)."""
+        today = fields.Date.context_today(self)
+        created = self.browse()
+        for period in periods:
+            units = (
+                self.env["hr.department"]
+                .sudo()
+                .search(
+                    [
+                        ("company_id", "=", period.company_id.id),
+                        ("kinerja_level", "!=", "kelompok"),
+                        ("manager_id", "!=", False),
+                    ]
+                )
+            )
+            existing = self.sudo().search([("period_id", "=", period.id)])
+            done = set(existing.filtered("value").department_id.ids)
+            empty = existing.filtered(lambda r: not r.value)
+            workflow(empty.sudo()).write(
+                {"value": "butuh_perbaikan", "set_as": "default", "date_set": today}
+            )
+            created |= empty
+            missing = units.filtered(
+                lambda u, d=done, e=empty: u.id not in d and u not in e.department_id
+            )
+            created |= workflow(self.sudo()).create(
+                [
+                    {
+                        "department_id": unit.id,
+                        "period_id": period.id,
+                        "value": "butuh_perbaikan",
+                        "set_as": "default",
+                        "date_set": today,
+                    }
+                    for unit in missing
+                ]
+            )
+        return created
+
+    @api.model
+    def _cron_default_achievements(self):
+        """Daily: once a period's evaluation window opens, apply 002 D.12."""
+        today = fields.Date.context_today(self)
+        periods = (
+            self.env["hr.kinerja.period"]
+            .sudo()
+            .search([("state", "in", ("open", "reopened")), ("date_end", "<", today)])
+        )
+        due = periods.filtered(lambda p: today >= self._window_opens(p))
+        return self._apply_default(due)

@@ -1,0 +1,120 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.hr_kinerja_org_achievement import PERIODIC_GUIDANCE
+
+
+class HrKinerjaOrgAchievementWizard(models.TransientModel):
+    """One screen for a unit leader: the achievements of every unit directly below
+    theirs (002 D.4.f) for a period - periodic with the guidance of 002 D.4.d,
+    annual from result and process through the organisation quadrant (002 D.4.e)."""
+
+    _name = "hr.kinerja.org.achievement.wizard"
+    _description = "Set the Achievements of the Units Below"
+
+    period_id = fields.Many2one("hr.kinerja.period", required=True)
+    period_kind = fields.Selection(related="period_id.kind")
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Your Unit",
+        required=True,
+        default=lambda self: self._default_department(),
+    )
+    line_ids = fields.One2many(
+        "hr.kinerja.org.achievement.wizard.line",
+        "wizard_id",
+        compute="_compute_line_ids",
+        store=True,
+        readonly=False,
+    )
+    guidance = fields.Text(compute="_compute_guidance", string="Guidance (002 D.4.d)")
+
+    @api.model
+    def _default_department(self):
+        led = self.env["hr.department"].search([("manager_id.user_id", "=", self.env.uid)], limit=1)
+        return led or self.env.user.employee_ids[:1].department_id
+
+    @api.depends("period_id")
+    def _compute_guidance(self):
+        text = "\n".join(
+            f"{index}) {line}" for index, line in enumerate(PERIODIC_GUIDANCE.values(), start=1)
+        )
+        for wizard in self:
+            wizard.guidance = text if wizard.period_id.kind != "annual" else False
+
+    @api.depends("period_id", "department_id")
+    def _compute_line_ids(self):
+        achievements = self.env["hr.kinerja.org.achievement"]
+        for wizard in self:
+            units = (
+                self.env["hr.department"].search(
+                    [("kinerja_parent_id", "=", wizard.department_id.id)]
+                )
+                if wizard.department_id
+                else self.env["hr.department"]
+            )
+            existing = (
+                {
+                    r.department_id.id: r
+                    for r in achievements.search(
+                        [
+                            ("period_id", "=", wizard.period_id.id),
+                            ("department_id", "in", units.ids),
+                        ]
+                    )
+                }
+                if wizard.period_id
+                else {}
+            )
+            wizard.line_ids = [fields.Command.clear()] + [
+                fields.Command.create(
+                    {
+                        "department_id": unit.id,
+                        "value": existing[unit.id].value if unit.id in existing else False,
+                        "result_rating": existing.get(unit.id) and existing[unit.id].result_rating,
+                        "process_rating": existing.get(unit.id)
+                        and existing[unit.id].process_rating,
+                        "note": existing.get(unit.id) and existing[unit.id].note,
+                    }
+                )
+                for unit in units
+            ]
+
+    def action_confirm(self):
+        self.ensure_one()
+        if not self.line_ids:
+            raise UserError(
+                _("%(unit)s has no unit directly below it.", unit=self.department_id.name)
+            )
+        annual = self.period_id.kind == "annual"
+        todo = self.line_ids.filtered(
+            lambda line: (line.result_rating and line.process_rating) if annual else line.value
+        )
+        if not todo:
+            raise UserError(_("Choose the achievement of at least one unit."))
+        achievements = self.env["hr.kinerja.org.achievement"]
+        existing = {
+            r.department_id.id: r
+            for r in achievements.search(
+                [
+                    ("period_id", "=", self.period_id.id),
+                    ("department_id", "in", todo.department_id.ids),
+                ]
+            )
+        }
+        to_create = []
+        for line in todo:
+            vals = {"note": line.note}
+            if annual:
+                vals.update(result_rating=line.result_rating, process_rating=line.process_rating)
+            else:
+                vals["value"] = line.value
+            record = existing.get(line.department_id.id)
+            if record:
+                record.write(vals)
+            else:
+                to_create.append(
+                    dict(vals, department_id=line.department_id.id, period_id=self.period_id.id)
+                )
+        achievements.create(to_create)
+        return {"type": "ir.actions.act_window_close"}
