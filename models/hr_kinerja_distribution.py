@@ -71,10 +71,14 @@ class HrKinerjaDistribution(models.Model):
     def _predicate_counts(self):
         """{distribution id: ({predicate: count}, unrated)} with one grouped query."""
         counts = {d.id: (dict.fromkeys(rule_constants.PREDICATES, 0), [0]) for d in self}
-        groups = self.env["hr.kinerja.evaluation"].sudo()._read_group(
-            [("distribution_id", "in", self.ids)],
-            ["distribution_id", "predicate", "state"],
-            ["__count"],
+        groups = (
+            self.env["hr.kinerja.evaluation"]
+            .sudo()
+            ._read_group(
+                [("distribution_id", "in", self.ids)],
+                ["distribution_id", "predicate", "state"],
+                ["__count"],
+            )
         )
         for distribution, predicate, state, count in groups:
             per, unrated = counts[distribution.id]
@@ -137,10 +141,9 @@ class HrKinerjaDistribution(models.Model):
             )
             for rule in rules
         )
-        return (
-            Markup("<table class='table table-sm w-auto'><tbody>%s</tbody></table><ul>%s</ul>")
-            % (Markup("").join(rows), guidance or escape(""))
-        )
+        return Markup(
+            "<table class='table table-sm w-auto'><tbody>%s</tbody></table><ul>%s</ul>"
+        ) % (Markup("").join(rows), guidance or escape(""))
 
     # -- creation by the evaluations' generation ----------------------------------
     @api.model
@@ -222,9 +225,7 @@ class HrKinerjaDistribution(models.Model):
         self.ensure_one()
         self._check_leader()
         self._check_ready()
-        wizard = self.env["hr.kinerja.distribution.proposal"].create(
-            {"distribution_id": self.id}
-        )
+        wizard = self.env["hr.kinerja.distribution.proposal"].create({"distribution_id": self.id})
         wizard._fill()
         return {
             "type": "ir.actions.act_window",
@@ -242,8 +243,10 @@ class HrKinerjaDistribution(models.Model):
         for distribution in self:
             if distribution.state == "confirmed":
                 raise UserError(
-                    _("The distribution of %(unit)s is already confirmed.",
-                      unit=distribution.department_id.name)
+                    _(
+                        "The distribution of %(unit)s is already confirmed.",
+                        unit=distribution.department_id.name,
+                    )
                 )
             if not achievements.get(distribution.id):
                 raise UserError(
@@ -293,8 +296,8 @@ class HrKinerjaDistribution(models.Model):
                         why=explanation,
                     )
                 )
-        evaluations = self.env["hr.kinerja.evaluation"].sudo().search(
-            [("distribution_id", "in", self.ids)]
+        evaluations = (
+            self.env["hr.kinerja.evaluation"].sudo().search([("distribution_id", "in", self.ids)])
         )
         workflow(evaluations).write({"state": "confirmed"})
         self.env["hr.kinerja.angka.kredit"]._record(evaluations)
@@ -310,8 +313,10 @@ class HrKinerjaDistribution(models.Model):
     def action_reset(self):
         """Back to draft to change predicates, while the period is open."""
         self._check_leader()
-        evaluations = self.env["hr.kinerja.evaluation"].sudo().search(
-            [("distribution_id", "in", self.ids), ("state", "=", "confirmed")]
+        evaluations = (
+            self.env["hr.kinerja.evaluation"]
+            .sudo()
+            .search([("distribution_id", "in", self.ids), ("state", "=", "confirmed")])
         )
         self.env["hr.kinerja.angka.kredit"].sudo().search(
             [("evaluation_id", "in", evaluations.ids)]
@@ -334,9 +339,7 @@ class HrKinerjaDistribution(models.Model):
             "leader": self.leader_id.name,
             "period": self.period_id.name_official,
             "achievement": rule_constants.ACHIEVEMENT_NAMES.get(achievement),
-            "counts": {
-                PREDICATE_NAMES[p]: self[f"count_{p}"] for p in rule_constants.PREDICATES
-            },
+            "counts": {PREDICATE_NAMES[p]: self[f"count_{p}"] for p in rule_constants.PREDICATES},
             "pattern": [
                 rule_distribution.DESCRIPTIONS[rule.kind]
                 % rule_distribution.params(rule, 0, n, achievement)

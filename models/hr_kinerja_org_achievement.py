@@ -93,10 +93,12 @@ class HrKinerjaOrgAchievement(models.Model):
 
     @api.constrains("value", "result_rating", "process_rating", "period_id")
     def _check_annual(self):
-        for record in self.filtered(lambda r: r.period_id.kind == "annual" and r.value):
+        for record in self.filtered(lambda r: r.period_id.kind == "annual"):
             if record.set_as == "default":
                 continue
-            if not (record.result_rating and record.process_rating):
+            if (record.value or record.result_rating or record.process_rating) and not (
+                record.result_rating and record.process_rating
+            ):
                 raise ValidationError(
                     _(
                         "%(unit)s: the annual achievement comes from the result and process "
@@ -155,25 +157,21 @@ class HrKinerjaOrgAchievement(models.Model):
                 roles[unit.id] = False
         return roles
 
-    def _check_setter(self):
+    @api.model
+    def _check_setter(self, pairs):
+        """Refuse unless the user may set each (unit, period); {(unit id, period id):
+        role} otherwise. Checked before anything is written."""
         if self.env.su or is_workflow(self):
             return {}
         roles = {}
-        for period in self.period_id:
-            records = self.filtered(lambda r, p=period: r.period_id == p)
-            roles.update(self._setter_role(records.department_id, period))
-            if fields.Date.context_today(self) >= self._window_opens(period):
-                raise AccessError(
-                    _(
-                        "The evaluation window of %(period)s is open: achievements not set "
-                        "by then are Butuh Perbaikan (002 D.12). An HR officer can reopen "
-                        "the period.",
-                        period=period.display_name,
-                    )
-                )
-        for record in self:
-            if not roles.get(record.department_id.id):
-                unit = record.department_id
+        today = fields.Date.context_today(self)
+        for period in {period for _unit, period in pairs}:
+            units = self.env["hr.department"].union(*(u for u, p in pairs if p == period))
+            for unit_id, role in self._setter_role(units, period).items():
+                roles[(unit_id, period.id)] = role
+        for unit, period in pairs:
+            role = roles.get((unit.id, period.id))
+            if not role:
                 raise AccessError(
                     _(
                         "The achievement of %(unit)s is set by the leader of %(above)s "
@@ -183,18 +181,37 @@ class HrKinerjaOrgAchievement(models.Model):
                         above=unit.kinerja_parent_id.name or _("the regional head"),
                     )
                 )
+            # The regional head's decision on a top unit is recorded whenever it comes.
+            if role != "officer" and today >= self._window_opens(period):
+                raise AccessError(
+                    _(
+                        "The evaluation window of %(period)s is open: achievements not set "
+                        "by then are Butuh Perbaikan (002 D.12). An HR officer can reopen "
+                        "the period.",
+                        period=period.display_name,
+                    )
+                )
         return roles
 
     @api.model_create_multi
     def create(self, vals_list):
+        browse = self.env["hr.department"].browse
+        periods = self.env["hr.kinerja.period"].browse
+        roles = self._check_setter(
+            [
+                (browse(vals.get("department_id")), periods(vals.get("period_id")))
+                for vals in vals_list
+                if vals.get("department_id") and vals.get("period_id")
+            ]
+        )
         records = super().create(vals_list)
-        records._after_set(records._check_setter())
+        records._after_set(roles)
         return records
 
     def write(self, vals):
         if not ({"value", "result_rating", "process_rating"} & set(vals)) or is_workflow(self):
             return super().write(vals)
-        roles = self._check_setter()
+        roles = self._check_setter([(r.department_id, r.period_id) for r in self])
         result = super().write(vals)
         self._after_set(roles)
         return result
@@ -208,8 +225,9 @@ class HrKinerjaOrgAchievement(models.Model):
         me = self.env.user.employee_ids[:1]
         for record in self:
             vals = {"date_set": today, "set_by_id": me.id}
-            if roles.get(record.department_id.id):
-                vals["set_as"] = roles[record.department_id.id]
+            role = roles.get((record.department_id.id, record.period_id.id))
+            if role:
+                vals["set_as"] = role
             if record.period_id.kind == "annual" and record.result_rating and record.process_rating:
                 vals["value"] = quadrant.achievement_for(
                     record.company_id, record.result_rating, record.process_rating

@@ -78,7 +78,7 @@ def test_results_negative_feedback_lowers_above():
 
 def test_results_taken_over_counts_as_below():
     rhks = [ev.Rhk(True, (120,), taken_over=True), ev.Rhk(True, (120,), taken_over=True)]
-    result = ev.suggest_results(rhks + [ev.Rhk(True, (120,))])
+    result = ev.suggest_results([*rhks, ev.Rhk(True, (120,))])
     assert result.rating == DI_BAWAH
     assert any("taken over" in t for t, _p in result.reasons)
 
@@ -92,9 +92,9 @@ def test_behaviour_suggestions_b3a2():
     assert ev.suggest_behaviour({}).rating == SESUAI
     assert ev.suggest_behaviour({"akuntabel": (0, 1)}).rating == DI_BAWAH
     assert ev.suggest_behaviour({"akuntabel": (2, 1)}).rating == SESUAI
-    four = {k: (1, 0) for k in ("a", "b", "c", "d")}
+    four = dict.fromkeys(("a", "b", "c", "d"), (1, 0))
     assert ev.suggest_behaviour(four).rating == DI_ATAS  # 4 of 7 is most
-    three = {k: (1, 0) for k in ("a", "b", "c")}
+    three = dict.fromkeys(("a", "b", "c"), (1, 0))
     assert ev.suggest_behaviour(three).rating == SESUAI
     # one value with mixed feedback keeps it from "above"
     assert ev.suggest_behaviour(dict(four, e=(1, 1))).rating == SESUAI
