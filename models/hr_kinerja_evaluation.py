@@ -216,7 +216,7 @@ class HrKinerjaEvaluation(models.Model):
             evaluation.angka_kredit = line.amount
 
     # -- constraints --------------------------------------------------------------
-    @api.constrains("predicate", "quadrant_predicate", "predicate_justification")
+    @api.constrains("predicate", "predicate_justification")
     def _check_predicate(self):
         for evaluation in self:
             if (
