@@ -33,7 +33,7 @@ class HrKinerjaAngkaKredit(models.Model):
     percentage = fields.Integer("Predicate %", readonly=True)
     coefficient = fields.Float("Yearly Coefficient", digits=(6, 2), readonly=True)
     amount = fields.Float("Credit Points", digits=(8, 2), readonly=True, aggregator="sum")
-    running_total = fields.Float("Running Total", digits=(8, 2), compute="_compute_running_total")
+    running_total = fields.Float(digits=(8, 2), compute="_compute_running_total")
 
     _sql_constraints = [
         ("evaluation_uniq", "unique(evaluation_id)", "An evaluation earns credit points once."),

@@ -128,7 +128,7 @@ class HrKinerjaEvaluation(models.Model):
         help="The evaluator missed the deadline: the evaluator's superior evaluates and "
         "the result is final (003 section Evaluasi 11).",
     )
-    evaluated_by_id = fields.Many2one("hr.employee", string="Evaluated By", readonly=True)
+    evaluated_by_id = fields.Many2one("hr.employee", readonly=True)
     evaluated_date = fields.Date("Evaluated On", readonly=True)
     jf_jenjang = fields.Selection(
         list(rule_constants.JF_JENJANG_NAMES.items()), string="JF Level", readonly=True
