@@ -269,23 +269,27 @@ class HrKinerjaOrgAchievement(models.Model):
 
     # -- escalation ---------------------------------------------------------------
     @api.model
+    def _leading_units(self, period):
+        """The agency's units with a leader at the period's end (manager, Plt./Plh.
+        or a JF leading it): those whose achievement counts for someone."""
+        units = (
+            self.env["hr.department"]
+            .sudo()
+            .search(
+                [("company_id", "=", period.company_id.id), ("kinerja_level", "!=", "kelompok")]
+            )
+        )
+        leaders = units._kinerja_leaders(period.date_end)
+        return units.filtered(lambda u: leaders.get(u.id))
+
+    @api.model
     def _apply_default(self, periods):
         """Every leading unit of the agency still without an achievement gets
         Butuh Perbaikan, recorded as such (002 D.12)."""
         today = fields.Date.context_today(self)
         created = self.browse()
         for period in periods:
-            units = (
-                self.env["hr.department"]
-                .sudo()
-                .search(
-                    [
-                        ("company_id", "=", period.company_id.id),
-                        ("kinerja_level", "!=", "kelompok"),
-                        ("manager_id", "!=", False),
-                    ]
-                )
-            )
+            units = self._leading_units(period)
             existing = self.sudo().search([("period_id", "=", period.id)])
             done = set(existing.filtered("value").department_id.ids)
             empty = existing.filtered(lambda r: not r.value)
