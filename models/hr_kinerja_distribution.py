@@ -125,12 +125,21 @@ class HrKinerjaDistribution(models.Model):
         return "\n".join(lines)
 
     def _pattern_html(self, achievement, per):
+        """Counts beside what the pattern allows for a unit of this size."""
         n = sum(per.values())
+        allowed = rule_proposal.bounds(achievement, n)[0] if achievement else {}
         rows = []
         for predicate in rule_constants.PREDICATES:
+            lo, hi = allowed.get(predicate, (None, None))
+            ok = lo is None or lo <= per[predicate] <= hi
             rows.append(
-                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
-                % (PREDICATE_NAMES[predicate], per[predicate])
+                Markup("<tr class='%s'><td>%s</td><td class='text-end'>%s</td><td>%s</td></tr>")
+                % (
+                    "" if ok else "text-danger fw-bold",
+                    PREDICATE_NAMES[predicate],
+                    per[predicate],
+                    "" if lo is None else (f"{lo}-{hi}" if lo != hi else str(lo)),
+                )
             )
         rules = rule_distribution.GUIDANCE.get(achievement, ()) if achievement else ()
         guidance = Markup("").join(
@@ -141,9 +150,23 @@ class HrKinerjaDistribution(models.Model):
             )
             for rule in rules
         )
+        head = Markup(
+            "<thead><tr><th>%s</th><th class='text-end'>%s</th><th>%s</th></tr></thead>"
+        ) % (
+            self.env._("Predicate"),
+            self.env._("Count"),
+            self.env._("Allowed"),
+        )
         return Markup(
-            "<table class='table table-sm w-auto'><tbody>%s</tbody></table><ul>%s</ul>"
-        ) % (Markup("").join(rows), guidance or escape(""))
+            "<table class='table table-sm w-auto'>%s<tbody>%s</tbody></table><ul>%s</ul>"
+        ) % (head, Markup("").join(rows), guidance or escape(""))
+
+    @api.depends("department_id.name", "period_id.name")
+    def _compute_display_name(self):
+        for distribution in self:
+            distribution.display_name = (
+                f"{distribution.department_id.name or ''} - {distribution.period_id.name or ''}"
+            )
 
     # -- creation by the evaluations' generation ----------------------------------
     @api.model

@@ -631,3 +631,8 @@ class HrKinerjaEvaluation(models.Model):
             ]
         )
         return late
+
+    @api.depends("employee_id.name", "period_id.name")
+    def _compute_display_name(self):
+        for record in self:
+            record.display_name = f"{record.employee_id.name or ''} - {record.period_id.name or ''}"

@@ -325,3 +325,10 @@ class HrKinerjaOrgAchievement(models.Model):
         )
         due = periods.filtered(lambda p: today >= self._window_opens(p))
         return self._apply_default(due)
+
+    @api.depends("department_id.name", "period_id.name")
+    def _compute_display_name(self):
+        for record in self:
+            record.display_name = (
+                f"{record.department_id.name or ''} - {record.period_id.name or ''}"
+            )

@@ -74,6 +74,13 @@ def _bounds(achievement, n, guidance, small_unit):
     return lo, hi, groups
 
 
+def bounds(achievement, n, guidance=None, small_unit=distribution.SMALL_UNIT):
+    """{predicate: (lowest, highest) count} the pattern allows in a unit of n, and
+    the bounds on groups of predicates ({frozenset: (lowest, highest)})."""
+    lo, hi, groups = _bounds(achievement, n, guidance, small_unit)
+    return {k: (lo[k], hi[k]) for k in PREDICATES}, groups
+
+
 def _fill(members, total, counts, lo, hi):
     """Best targets for ``members`` summing to ``total`` within [lo, hi], keeping as
     many current people as possible. None if impossible."""

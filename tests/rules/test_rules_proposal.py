@@ -151,3 +151,16 @@ def test_infeasible_guidance_says_why():
 def test_unknown_predicate_refused():
     with pytest.raises(ValueError):
         proposal.propose("baik", [(1, "luar_biasa", 0)])
+
+
+def test_bounds_of_a_baik_unit_of_six_002_d5c():
+    """Most (> 3) and at most 70% (<= 4.2 -> 4) Baik; at least one BP and/or Kurang."""
+    single, groups = proposal.bounds("baik", 6)
+    assert single["baik"] == (4, 4)
+    assert single["sangat_baik"] == (0, 6)
+    assert groups == {frozenset({"butuh_perbaikan", "kurang"}): (1, 6)}
+    # a unit of four enforces only the "no" rules
+    single, groups = proposal.bounds("sangat_kurang", 4)
+    assert single["sangat_baik"] == (0, 0)
+    assert single["sangat_kurang"] == (0, 4)
+    assert groups == {}
