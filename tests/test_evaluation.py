@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common_evaluation import KinerjaEvaluationCase
@@ -154,6 +155,22 @@ class TestEvaluation(KinerjaEvaluationCase):
         self.january.action_lock()
         with self.assertRaisesMsg(UserError, "is locked"):
             self._rate(evaluation, "sesuai", "sesuai")
+
+    def test_officer_reopens_with_a_reason_001_item_7(self):
+        evaluation = self._of(self._generate(), self.staff[0])
+        self.january.action_lock()
+        self.env["hr.kinerja.period.reopen.wizard"].with_user(self.officer).create(
+            {
+                "period_ids": [Command.set(self.january.ids)],
+                "reason": "Penilai cuti sakit hingga akhir Februari.",
+                "reopen_until": date(self.YEAR, 3, 31),
+            }
+        ).action_reopen()
+        self._rate(evaluation, "sesuai", "sesuai")
+        self.assertEqual(evaluation.predicate, "baik")
+        self.assertEqual(
+            self.january.reopen_ids.reason, "Penilai cuti sakit hingga akhir Februari."
+        )
 
     def test_suggestions_from_realisations_feedback_and_takeover(self):
         """003 section B.3.a.1.d and B.3.a.2; 000 Lampiran 2; 003 Pasal 19."""
