@@ -280,18 +280,23 @@ class HrKinerjaEvaluation(models.Model):
         evaluator's superior (003 section Evaluasi 11)."""
         if self.env.su or is_workflow(self):
             return
+        manager = self.env.user.has_group("hr_kinerja_asn.group_kinerja_manager")
         for evaluation in self:
             rater = (
                 evaluation.evaluator_superior_id
                 if evaluation.escalated
                 else evaluation.evaluator_id
             )
+            # A JPT or head of an independent unit is evaluated by the regional head
+            # (003 section Evaluasi 12): an HR manager records it on their behalf.
+            if not evaluation.evaluator_id and manager:
+                continue
             if not evaluation._user_is(rater):
                 raise AccessError(
                     _(
                         "%(employee)s is rated by %(rater)s%(why)s.",
                         employee=evaluation.employee_id.name,
-                        rater=rater.name or _("their evaluator"),
+                        rater=rater.name or _("the regional head, recorded by an HR manager"),
                         why=_(", the evaluator's superior, since the deadline passed")
                         if evaluation.escalated
                         else "",

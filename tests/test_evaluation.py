@@ -4,6 +4,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user
 
 from .common_evaluation import KinerjaEvaluationCase
 
@@ -64,6 +65,18 @@ class TestEvaluation(KinerjaEvaluationCase):
         self._rate(evaluation, "sesuai", "sesuai")
         self.assertEqual((evaluation.predicate, evaluation.state), ("baik", "rated"))
         self.assertEqual(evaluation.evaluated_by_id, self.kasi)
+
+    def test_regional_head_evaluation_recorded_by_an_hr_manager_003_evaluasi_12(self):
+        self._set_skps(self.kaban)
+        kaban = self._of(self._generate(), self.kaban)
+        self.assertFalse(kaban.evaluator_id)
+        with self.assertRaisesMsg(AccessError, "recorded by an HR manager"):
+            kaban.with_user(self.officer).write({"result_rating": "sesuai"})
+        manager = new_test_user(
+            self.env, "ev_manager", groups="hr_kinerja_asn.group_kinerja_manager"
+        )
+        self._rate(kaban, "di_atas", "sesuai", user=manager)
+        self.assertEqual((kaban.predicate, kaban.state), ("baik", "rated"))
 
     def test_late_evaluation_goes_to_the_superior_and_is_final_003_evaluasi_11(self):
         evaluations = self._generate()
