@@ -28,6 +28,16 @@ class HrEmployee(models.Model):
         help="Atasan Pejabat Penilai Kinerja: the evaluator's own evaluator.",
     )
 
+    kinerja_evaluation_count = fields.Integer(
+        "Evaluations", compute="_compute_kinerja_results", groups="hr.group_hr_user"
+    )
+    kinerja_angka_kredit = fields.Float(
+        "Credit Points This Year",
+        compute="_compute_kinerja_results",
+        digits=(8, 2),
+        groups="hr.group_hr_user",
+    )
+
     # No SQL unique(nip, company_id): it would fire at INSERT, before
     # _check_nip_unique can name the employee who already holds the NIP.
 
@@ -45,6 +55,44 @@ class HrEmployee(models.Model):
             evaluator, superior = pairs.get(employee.id, (False, False))
             employee.kinerja_evaluator_id = evaluator
             employee.kinerja_evaluator_superior_id = superior
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_kinerja_results(self):
+        """Counts the current user may see, in two grouped queries for the batch."""
+        evaluations = dict(
+            self.env["hr.kinerja.evaluation"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        year = fields.Date.context_today(self).year
+        credits = dict(
+            self.env["hr.kinerja.angka.kredit"]._read_group(
+                [("employee_id", "in", self.ids), ("year_id.year", "=", year)],
+                ["employee_id"],
+                ["amount:sum"],
+            )
+        )
+        for employee in self:
+            employee.kinerja_evaluation_count = evaluations.get(employee, 0)
+            employee.kinerja_angka_kredit = credits.get(employee, 0.0)
+
+    def action_kinerja_evaluations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_evaluation_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_kinerja_angka_kredit(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_angka_kredit_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {}
+        return action
 
     # -- evaluator ----------------------------------------------------------------
     def _kinerja_evaluator_ids(self, date):

@@ -252,6 +252,18 @@ class TestEvaluationAccess(KinerjaEvaluationCase):
         with self.assertRaises(AccessError):
             self._of(evaluations, self.staff[1]).with_user(self.staff_users[0]).read(["predicate"])
 
+    def test_employee_form_counts_what_the_officer_may_see(self):
+        self._generate()
+        self._generate(self._period(self.year, "month", 2))
+        staff = self.staff[0].with_user(self.officer)
+        self.assertEqual(staff.kinerja_evaluation_count, 2)
+        other = (
+            self.staff[0]
+            .with_user(self.officer_b)
+            .with_context(allowed_company_ids=self.company_b.ids)
+        )
+        self.assertEqual(other.kinerja_evaluation_count, 0)
+
     def test_employee_cannot_generate_or_delete(self):
         with self.assertRaises(AccessError):
             self.env["hr.kinerja.evaluation"].with_user(self.staff_users[0])._generate(self.january)
