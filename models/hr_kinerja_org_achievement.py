@@ -267,6 +267,30 @@ class HrKinerjaOrgAchievement(models.Model):
                 result[r.department_id.id] = (r.value, r)
         return result
 
+    @api.model
+    def _penetapan_data(self, unit, period):
+        """The penetapan form of the achievements of the units below ``unit``
+        (002 D.13 and Lampiran), signed by its leader."""
+        below = self.env["hr.department"].search([("kinerja_parent_id", "=", unit.id)])
+        effective = self._effective(below, period)
+        leader = unit._kinerja_leaders(period.date_end).get(unit.id)
+        names = dict(ACHIEVEMENTS)
+        return {
+            "unit": unit.name,
+            "leader": self.env["hr.employee"].browse(leader).name if leader else False,
+            "period": period.name_official,
+            "units": [
+                {
+                    "name": child.name,
+                    "achievement": names.get(effective.get(child.id, (False,))[0]),
+                    "set_as": dict(SET_AS).get(effective[child.id][1].set_as)
+                    if child.id in effective
+                    else False,
+                }
+                for child in below.sorted("name")
+            ],
+        }
+
     # -- escalation ---------------------------------------------------------------
     @api.model
     def _leading_units(self, period):

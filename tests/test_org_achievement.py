@@ -37,6 +37,15 @@ class TestOrgAchievement(KinerjaEvaluationCase):
         )
         self.assertEqual(set(again.line_ids.mapped("value")), {"istimewa", "baik"})
 
+    def test_penetapan_data_of_the_units_below_002_d13(self):
+        self._achieve(self.seksi, "istimewa")
+        data = self.env["hr.kinerja.org.achievement"]._penetapan_data(self.bidang, self.january)
+        self.assertEqual((data["leader"], data["period"]), (self.kabid.name, "Januari 2027"))
+        self.assertEqual(
+            [(u["name"], u["achievement"]) for u in data["units"]],
+            [("Seksi Disiplin", None), ("Seksi Kinerja", "Istimewa")],
+        )
+
     def test_no_achievement_for_a_unit_not_below_002_d4f(self):
         # the kasi leads the seksi: its achievement is the kabid's to set, not theirs
         with self.assertRaisesMsg(AccessError, "set by the leader of Bidang Penilaian"):
