@@ -171,6 +171,14 @@ class HrKinerjaOrgAchievement(models.Model):
                 roles[(unit_id, period.id)] = role
         for unit, period in pairs:
             role = roles.get((unit.id, period.id))
+            if not role and not unit.kinerja_parent_id:
+                raise AccessError(
+                    _(
+                        "The achievement of %(unit)s is the regional head's decision; an "
+                        "HR officer records it.",
+                        unit=unit.name,
+                    )
+                )
             if not role:
                 raise AccessError(
                     _(
@@ -178,7 +186,7 @@ class HrKinerjaOrgAchievement(models.Model):
                         "(002 D.4.f), or by that leader's superior once the deadline has "
                         "passed (002 D.11).",
                         unit=unit.name,
-                        above=unit.kinerja_parent_id.name or _("the regional head"),
+                        above=unit.kinerja_parent_id.name,
                     )
                 )
             # The regional head's decision on a top unit is recorded whenever it comes.
