@@ -24,7 +24,7 @@ class HrKinerjaAngkaKredit(models.Model):
     company_id = fields.Many2one("res.company", string="Agency", required=True, readonly=True)
     year_id = fields.Many2one("hr.kinerja.year", required=True, readonly=True, index=True)
     period_id = fields.Many2one("hr.kinerja.period", required=True, readonly=True)
-    date_start = fields.Date(related="period_id.date_start", store=True)
+    date_start = fields.Date(related="period_id.date_start", store=True, precompute=True)
     predicate = fields.Selection(PREDICATES, required=True, readonly=True)
     jf_jenjang = fields.Selection(
         list(rule_constants.JF_JENJANG_NAMES.items()), string="JF Level", readonly=True
@@ -61,11 +61,12 @@ class HrKinerjaAngkaKredit(models.Model):
         """Ledger lines for the JF among ``evaluations``, by the agency's basis:
         the annual evaluation, or each periodic one pro rata."""
         rows = []
+        basis = {c.id: c.kinerja_ak_basis for c in evaluations.company_id}
         for evaluation in evaluations:
             if not evaluation.jf_jenjang or not evaluation.predicate:
                 continue
             annual = evaluation.period_kind == "annual"
-            if (evaluation.company_id.kinerja_ak_basis == "annual") != annual:
+            if (basis[evaluation.company_id.id] == "annual") != annual:
                 continue
             predicate, jenjang = evaluation.predicate, evaluation.jf_jenjang
             rows.append(

@@ -2,6 +2,7 @@ from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from ..rules import constants as rule_constants
 from ..rules import distribution as rule_distribution
@@ -28,8 +29,10 @@ class HrKinerjaDistribution(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Unit", required=True, index=True, ondelete="restrict"
     )
-    company_id = fields.Many2one(related="period_id.company_id", store=True, string="Agency")
-    year_id = fields.Many2one(related="period_id.year_id", store=True)
+    company_id = fields.Many2one(
+        related="period_id.company_id", store=True, precompute=True, string="Agency"
+    )
+    year_id = fields.Many2one(related="period_id.year_id", store=True, precompute=True)
     leader_id = fields.Many2one("hr.employee", string="Unit Leader", readonly=True, index=True)
     evaluation_ids = fields.One2many("hr.kinerja.evaluation", "distribution_id", readonly=True)
     achievement = fields.Selection(
@@ -217,18 +220,23 @@ class HrKinerjaDistribution(models.Model):
     def _propose(self):
         """{distribution id: rules.proposal.Proposal} from the rated predicates and
         each employee's contribution; one query for all the distributions."""
-        rows = (
-            self.env["hr.kinerja.evaluation"]
-            .sudo()
-            .search_read(
-                [("distribution_id", "in", self.ids)],
-                ["distribution_id", "predicate", "contribution", "state"],
-                order="distribution_id, id",
+        evaluations = self.env["hr.kinerja.evaluation"]
+        evaluations.flush_model(["distribution_id", "predicate", "contribution"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, distribution_id, predicate, contribution FROM %s "
+                "WHERE distribution_id = ANY(%s) ORDER BY distribution_id, id",
+                SQL.identifier(evaluations._table),
+                self.ids,
             )
         )
+        rows = [
+            {"id": r[0], "distribution_id": r[1], "predicate": r[2], "contribution": r[3] or 0.0}
+            for r in self.env.cr.fetchall()
+        ]
         by_distribution = {d.id: [] for d in self}
         for row in rows:
-            by_distribution[row["distribution_id"][0]].append(row)
+            by_distribution[row["distribution_id"]].append(row)
         achievements = self._achievements()
         result = {}
         for distribution in self:

@@ -44,9 +44,13 @@ class HrKinerjaEvaluation(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, ondelete="restrict", tracking=True
     )
-    company_id = fields.Many2one(related="period_id.company_id", store=True, string="Agency")
-    year_id = fields.Many2one(related="period_id.year_id", store=True)
-    period_kind = fields.Selection(related="period_id.kind", store=True, string="Period Kind")
+    company_id = fields.Many2one(
+        related="period_id.company_id", store=True, precompute=True, string="Agency"
+    )
+    year_id = fields.Many2one(related="period_id.year_id", store=True, precompute=True)
+    period_kind = fields.Selection(
+        related="period_id.kind", store=True, precompute=True, string="Period Kind"
+    )
     skp_id = fields.Many2one("hr.kinerja.skp", string="SKP", readonly=True, index=True)
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True)
     job_title = fields.Char("Position", readonly=True)
@@ -102,12 +106,14 @@ class HrKinerjaEvaluation(models.Model):
         PREDICATES,
         compute="_compute_quadrant_predicate",
         store=True,
+        precompute=True,
         string="Predicate by the Quadrant",
     )
     predicate = fields.Selection(
         PREDICATES,
         compute="_compute_predicate",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
         index=True,
@@ -115,6 +121,7 @@ class HrKinerjaEvaluation(models.Model):
     predicate_justification = fields.Text(
         compute="_compute_predicate",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
         help="Required when the predicate differs from the quadrant's.",
@@ -383,10 +390,8 @@ class HrKinerjaEvaluation(models.Model):
         skps = env["hr.kinerja.skp"].search(
             [
                 ("company_id", "=", period.company_id.id),
-                ("state", "in", SKP_STATES),
-                ("date_start", "<=", period.date_end),
-                ("date_end", ">=", period.date_start),
                 ("employee_id.active", "=", True),
+                *self._skp_domain(period),
             ],
             order="employee_id, date_start desc, id desc",
         )
@@ -452,6 +457,16 @@ class HrKinerjaEvaluation(models.Model):
             row.update(suggestions[index])
         evaluations = env["hr.kinerja.evaluation"].create(rows)
         return self.browse(evaluations.ids)
+
+    @api.model
+    def _skp_domain(self, period):
+        """The SKPs an evaluation of ``period`` is based on: set (or closed by a
+        transfer) and in force during the period; the latest one wins."""
+        return [
+            ("state", "in", SKP_STATES),
+            ("date_start", "<=", period.date_end),
+            ("date_end", ">=", period.date_start),
+        ]
 
     @api.model
     def _months(self, period, skp):

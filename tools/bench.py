@@ -42,7 +42,6 @@ from odoo.modules.registry import Registry
 from odoo.sql_db import connection_info_for
 
 SEED_KEY = "hr_kinerja_asn.bench_seed"
-SKP_STATES = ("set", "closed")
 RATINGS = ("di_atas", "sesuai", "di_bawah")
 RESULT_WEIGHTS = (20, 65, 15)
 BEHAVIOUR_WEIGHTS = (20, 70, 10)
@@ -494,12 +493,7 @@ def per_record_steps(env, period, employee_ids, meter, seed_value):
         for employee_id in employee_ids:
             employee = employees.browse(employee_id)
             skp = skps.search(
-                [
-                    ("employee_id", "=", employee.id),
-                    ("state", "in", SKP_STATES),
-                    ("date_start", "<=", period.date_end),
-                    ("date_end", ">=", period.date_start),
-                ],
+                [("employee_id", "=", employee.id), *evaluations._skp_domain(period)],
                 order="date_start desc, id desc",
                 limit=1,
             )
