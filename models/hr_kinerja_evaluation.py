@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..rules import constants as rule_constants
 from ..rules import evaluation as rule_evaluation
@@ -455,8 +456,62 @@ class HrKinerjaEvaluation(models.Model):
         for index, row in enumerate(rows):
             row["distribution_id"] = distributions.get(row["unit_id"], False)
             row.update(suggestions[index])
-        evaluations = env["hr.kinerja.evaluation"].create(rows)
-        return self.browse(evaluations.ids)
+        return self.browse(env["hr.kinerja.evaluation"]._insert(period, rows))
+
+    @api.model
+    def _insert(self, period, rows):
+        """Write a period's new evaluations with one INSERT per 1,000 rows: a
+        period of an agency is tens of thousands of rows, and the ORM's create
+        costs ~0.4 ms a row against ~0.01 ms (MEASURED.md). What create would add
+        is written here: the related and computed columns (no rating yet, so no
+        predicate), the defaults and the audit columns; the period's lock is
+        checked first and the unique (employee, period) constraint holds."""
+        self._check_period_writable(period)
+        columns = [
+            *rows[0],
+            "company_id",
+            "year_id",
+            "period_kind",
+            "state",
+            "escalated",
+            "drop_out",
+            "ipk",
+            "create_uid",
+            "write_uid",
+            "create_date",
+            "write_date",
+        ]
+        fixed = [
+            period.company_id.id,
+            period.year_id.id,
+            period.kind,
+            "draft",
+            False,
+            False,
+            0.0,
+            self.env.uid,
+            self.env.uid,
+        ]
+        ids = []
+        for start in range(0, len(rows), 1000):
+            values = SQL(", ").join(
+                SQL(
+                    "(%s, now() at time zone 'UTC', now() at time zone 'UTC')",
+                    SQL(", ").join([*(row[k] or None for k in rows[0]), *fixed]),
+                )
+                for row in rows[start : start + 1000]
+            )
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s) VALUES %s RETURNING id",
+                    SQL.identifier(self._table),
+                    SQL(", ").join(SQL.identifier(c) for c in columns),
+                    values,
+                )
+            )
+            ids.extend(row[0] for row in self.env.cr.fetchall())
+        self.env.invalidate_all()
+        return ids
 
     @api.model
     def _skp_domain(self, period):
