@@ -3,12 +3,12 @@ from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
 
 from ..rules import constants as rule_constants
 from ..rules import evaluation as rule_evaluation
 from ..rules import ipk as rule_ipk
 from ..rules import quadrant as rule_quadrant
+from . import bulk
 from .hr_kinerja_org_quadrant import ACHIEVEMENTS, RATINGS
 from .workflow import is_workflow, workflow
 
@@ -467,49 +467,23 @@ class HrKinerjaEvaluation(models.Model):
         predicate), the defaults and the audit columns; the period's lock is
         checked first and the unique (employee, period) constraint holds."""
         self._check_period_writable(period)
-        columns = [
-            *rows[0],
-            "company_id",
-            "year_id",
-            "period_kind",
-            "state",
-            "escalated",
-            "drop_out",
-            "ipk",
-            "create_uid",
-            "write_uid",
-            "create_date",
-            "write_date",
-        ]
-        fixed = [
-            period.company_id.id,
-            period.year_id.id,
-            period.kind,
-            "draft",
-            False,
-            False,
-            0.0,
-            self.env.uid,
-            self.env.uid,
-        ]
-        ids = []
-        for start in range(0, len(rows), 1000):
-            values = SQL(", ").join(
-                SQL(
-                    "(%s, now() at time zone 'UTC', now() at time zone 'UTC')",
-                    SQL(", ").join([*(row[k] or None for k in rows[0]), *fixed]),
-                )
-                for row in rows[start : start + 1000]
-            )
-            self.env.cr.execute(
-                SQL(
-                    "INSERT INTO %s (%s) VALUES %s RETURNING id",
-                    SQL.identifier(self._table),
-                    SQL(", ").join(SQL.identifier(c) for c in columns),
-                    values,
-                )
-            )
-            ids.extend(row[0] for row in self.env.cr.fetchall())
+        keys = list(rows[0])
+        fixed = [period.company_id.id, period.year_id.id, period.kind, "draft", False, False, 0.0]
+        ids = bulk.insert(
+            self.env,
+            self._table,
+            [
+                *keys,
+                "company_id",
+                "year_id",
+                "period_kind",
+                "state",
+                "escalated",
+                "drop_out",
+                "ipk",
+            ],
+            [[*(row[k] or None for k in keys), *fixed] for row in rows],
+        )
         self.env.invalidate_all()
         return ids
 
