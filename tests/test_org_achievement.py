@@ -72,7 +72,8 @@ class TestOrgAchievement(KinerjaEvaluationCase):
         self._achieve(self.seksi, "istimewa")
         opens = Achievement._window_opens(self.january)
         with freeze_time(date.fromordinal(opens.toordinal() - 1)):
-            self.assertFalse(Achievement._cron_default_achievements())
+            early = Achievement._cron_default_achievements()  # other agencies may be due
+            self.assertFalse(early.filtered(lambda r: r.period_id.year_id == self.year))
         with freeze_time(opens):
             created = Achievement._cron_default_achievements()
             # too late for the leader now
