@@ -9,7 +9,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "mail", "portal", "resource"],
+    "depends": ["hr", "mail", "portal", "resource", "report_xlsx"],
     "data": [
         "security/hr_kinerja_security.xml",
         "security/hr_kinerja_konseling_security.xml",
@@ -45,6 +45,7 @@
         "views/hr_kinerja_evaluation_views.xml",
         "views/res_company_views.xml",
         "views/hr_kinerja_menus.xml",
+        "reports/hr_kinerja_report_layout.xml",
     ],
     "demo": [
         "demo/hr_kinerja_demo.xml",

@@ -94,6 +94,22 @@ class HrEmployee(models.Model):
         action["context"] = {}
         return action
 
+    # -- official forms -----------------------------------------------------------
+    def _kinerja_identity(self, job_title=None, unit=None):
+        """The identity block of the official forms: name, NIP, pangkat/golongan,
+        jabatan, unit kerja (003 Lampiran). ``job_title``/``unit`` override the
+        current ones with what a document recorded (the SKP's position)."""
+        self.ensure_one()
+        employee = self.sudo()
+        pangkat = employee.pangkat_id
+        return {
+            "name": employee.name,
+            "nip": employee.nip or "",
+            "pangkat": f"{pangkat.name} ({pangkat.code})" if pangkat.code else pangkat.name or "",
+            "jabatan": job_title or employee.job_title or employee.job_id.name or "",
+            "unit": (unit or employee.department_id).name or "",
+        }
+
     # -- evaluator ----------------------------------------------------------------
     def _kinerja_evaluator_ids(self, date):
         """{employee id: evaluator id or False} on ``date``, for the whole batch in a

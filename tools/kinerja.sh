@@ -147,13 +147,45 @@ psql_pg() { as_pg "$(pg_bindir)/psql" -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d
 db_exists() { psql_pg -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1; }
 
 # -- Odoo configuration --------------------------------------------------------
+ensure_oca_addons() {
+    # The OCA addons of oca_addons.txt, unpacked from their PyPI wheels into
+    # $RUN_DIR/oca (pip would install them under site-packages/odoo, which hides
+    # an Odoo installed from source).
+    local oca=$RUN_DIR/oca wheels=$RUN_DIR/wheels line name
+    mkdir -p "$oca" "$wheels"
+    while read -r line; do
+        line=${line%%#*}
+        line=$(echo "$line" | xargs)
+        [[ -n "$line" ]] || continue
+        name=$(echo "$line" | sed -E 's/^odoo-addon-([A-Za-z0-9_]+).*/\1/')
+        [[ -f "$oca/$name/__manifest__.py" ]] && continue
+        say "downloading the OCA addon $name ($line)..."
+        "$PYTHON" -m pip download -q --disable-pip-version-check --no-deps -d "$wheels" "$line" >&2 \
+            || die "could not download $line from PyPI"
+        "$PYTHON" - "$wheels" "$oca" "$name" <<'PY'
+import glob, sys, zipfile
+wheels, target, name = sys.argv[1:]
+wheel = sorted(glob.glob(f"{wheels}/odoo_addon_{name}-*.whl"))[-1]
+prefix = f"odoo/addons/{name}/"
+with zipfile.ZipFile(wheel) as archive:
+    for member in archive.namelist():
+        if member.startswith(prefix):
+            archive.extract(member, f"{target}/.unpack")
+PY
+        rm -rf "${oca:?}/$name"
+        mv "$oca/.unpack/odoo/addons/$name" "$oca/$name"
+        rm -rf "$oca/.unpack"
+    done < "$REPO/oca_addons.txt"
+}
+
 write_config() {
     mkdir -p "$ADDONS_DIR"
     ln -sfn "$REPO" "$ADDONS_DIR/$ADDON"
+    ensure_oca_addons
     CONFIG=$RUN_DIR/odoo.conf
     cat > "$CONFIG" <<CONF
 [options]
-addons_path = $ADDONS_DIR,$ODOO_ADDONS
+addons_path = $ADDONS_DIR,$RUN_DIR/oca,$ODOO_ADDONS
 db_host = $PG_SOCK
 db_port = $PG_PORT
 db_user = odoo
