@@ -189,9 +189,7 @@ class TestReportPembinaan(PembinaanCase):
                     "coaching_id": coaching.id,
                     "date": NOV_12,
                     "recommendation": "Diklat teknis penyelenggaraan",
-                    "line_ids": [
-                        Command.create({"name": "Penyelenggaraan diklat", "score": 2})
-                    ],
+                    "line_ids": [Command.create({"name": "Penyelenggaraan diklat", "score": 2})],
                 }
             )
         )
