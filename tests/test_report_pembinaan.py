@@ -277,6 +277,32 @@ class TestReportPembinaan(PembinaanCase):
                     "hr_kinerja_asn.report_coaching", coaching.ids
                 )
 
+    def test_colleague_cannot_print_the_other_forms(self):
+        """The same holds for mentoring, the feedback and the competency evaluation:
+        read by the employee, the guide and the evaluators, not by a colleague."""
+        coaching = self._coaching_signed()
+        forms = {
+            "mentoring": self._mentoring_signed(),
+            "guidance_feedback": self.env["hr.kinerja.guidance.feedback"]
+            .with_user(self.staff_user)
+            .create({"coaching_id": coaching.id, "date": NOV_12}),
+            "competency_evaluation": self.env["hr.kinerja.competency.evaluation"]
+            .with_user(self.kasi_user)
+            .create({"coaching_id": coaching.id, "date": NOV_12}),
+        }
+        Report = self.env["ir.actions.report"]
+        for name, record in forms.items():
+            with self.subTest(form=name):
+                with self.assertRaises(AccessError):
+                    Report.with_user(self.colleague_user)._render_qweb_pdf(
+                        f"hr_kinerja_asn.report_{name}", record.ids
+                    )
+                for user in (self.staff_user, self.kasi_user, self.kabid_user):
+                    html, _kind = Report.with_user(user)._render_qweb_pdf(
+                        f"hr_kinerja_asn.report_{name}", record.ids
+                    )
+                    self.assertIn(b"Analis Diklat", html)
+
     def test_behaviour_report_is_confidential(self):
         """003 section Konseling kinerja 5 b: the employee concerned, HR officers and
         managers outside the counselling group and the counselling group of another
