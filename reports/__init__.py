@@ -1,0 +1,1 @@
+from . import skp_report
