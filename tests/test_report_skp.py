@@ -135,6 +135,28 @@ class TestReportSkp(KinerjaMonitoringCase):
             self.assertIn(expected, text)
         self.assertNotIn("DIINTERVENSI", text)
 
+    def test_skp_batch(self):
+        """Several SKPs print in one PDF, each in the layout of its own form."""
+        qualitative_jf = self._skp(
+            self.archivist,
+            "Arsip mutasi tertata",
+            ({"name": "Arsip tertata rapi", "target_text": "Seluruh arsip 2026"},),
+            approach="qualitative",
+        )
+        qualitative_jf.rhk_ids.parent_rhk_id = self.kasi_rhk
+        self.assertEqual(qualitative_jf.form, "a_1_6")
+        text = self._pdf_text(SKP, self.jpt_skp | self.staff_skp | qualitative_jf)
+        for expected in (
+            "FORMAT A.1.1",
+            "FORMAT A.1.7",
+            "FORMAT A.1.6",
+            "PENDEKATAN HASIL KERJA KUALITATIF BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
+            "Rencana Hasil Kerja Pimpinan yang Diintervensi: Mutasi pegawai tertib",
+            "Indikator Kinerja Individu dan Target",
+            "Arsip tertata rapi: Seluruh arsip 2026",
+        ):
+            self.assertIn(expected, text)
+
     def test_manual(self):
         text = self._pdf_text(MANUAL, self.jpt_skp)
         for expected in (
