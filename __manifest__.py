@@ -47,6 +47,7 @@
         "views/hr_kinerja_menus.xml",
         "reports/hr_kinerja_report_layout.xml",
         "reports/hr_kinerja_pembinaan_reports.xml",
+        "reports/hr_kinerja_skp_reports.xml",
     ],
     "demo": [
         "demo/hr_kinerja_demo.xml",

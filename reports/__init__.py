@@ -1,1 +1,2 @@
 from . import pembinaan_report
+from . import skp_report
