@@ -40,10 +40,7 @@ class ReportDistributionRecapXlsx(models.AbstractModel):
         states = xlsx_common.selection_labels(evaluations, "state")
         leaders = {employee.id: employee.name for employee in distributions.leader_id.sudo()}
         for distribution in distributions:
-            sheet = workbook.add_worksheet(xlsx_common.sheet_name(distribution.department_id.name))
-            sheet.set_landscape()
-            sheet.set_paper(9)
-            sheet.fit_to_pages(1, 0)
+            sheet = xlsx_common.add_sheet(workbook, distribution.department_id.name)
             row = xlsx_common.write_heading(
                 sheet,
                 fmt,

@@ -35,10 +35,7 @@ class ReportDistributionSummaryXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, distributions):
         distributions.check_access("read")
         fmt = xlsx_common.formats(workbook)
-        sheet = workbook.add_worksheet("Ringkasan Distribusi")
-        sheet.set_landscape()
-        sheet.set_paper(9)
-        sheet.fit_to_pages(1, 0)
+        sheet = xlsx_common.add_sheet(workbook, "Ringkasan Distribusi")
         row = xlsx_common.write_heading(
             sheet,
             fmt,

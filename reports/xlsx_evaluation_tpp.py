@@ -48,10 +48,7 @@ class ReportEvaluationTppXlsx(models.AbstractModel):
         return "Tahunan"
 
     def _write_year(self, workbook, fmt, year, evaluations):
-        sheet = workbook.add_worksheet(xlsx_common.sheet_name(f"TPP {year.year}"))
-        sheet.set_landscape()
-        sheet.set_paper(9)
-        sheet.fit_to_pages(1, 0)
+        sheet = xlsx_common.add_sheet(workbook, f"TPP {year.year}")
         row = xlsx_common.write_heading(
             sheet,
             fmt,
@@ -71,7 +68,7 @@ class ReportEvaluationTppXlsx(models.AbstractModel):
             ("Jabatan", 30, "cell"),
             ("Pangkat/Gol. Ruang", 22, "cell"),
             ("Unit Kerja", 26, "cell"),
-        ] + [(self._column_name(p), 11, "cell") for p in periods]
+        ] + [(self._column_name(p), 14, "cell") for p in periods]
         position = {period.id: index for index, period in enumerate(periods, 6)}
         cells = defaultdict(lambda: [None] * len(columns))
         latest = {}

@@ -20,7 +20,7 @@ class ReportSkpContentsXlsx(models.AbstractModel):
         ("NIP", 21, "cell"),
         ("Jabatan", 28, "cell"),
         ("Unit Kerja", 24, "cell"),
-        ("Jenis Rencana Hasil Kerja", 12, "cell"),
+        ("Jenis Rencana Hasil Kerja", 14, "cell"),
         ("Rencana Hasil Kerja Pimpinan yang Diintervensi", 40, "cell"),
         ("Rencana Hasil Kerja", 40, "cell"),
         ("Aspek", 11, "cell"),
@@ -49,23 +49,19 @@ class ReportSkpContentsXlsx(models.AbstractModel):
         for skp in skps:
             by_year[skp.year_id].append(skp)
         for year in sorted(by_year, key=lambda y: -y.year):
-            sheet = workbook.add_worksheet(xlsx_common.sheet_name(f"SKP {year.year}"))
-            sheet.set_landscape()
-            sheet.set_paper(9)
-            sheet.fit_to_pages(1, 0)
+            sheet = xlsx_common.add_sheet(workbook, f"SKP {year.year}")
             year_skps = sorted(
                 by_year[year], key=lambda s: (identities[s.id]["unit"], identities[s.id]["name"])
             )
-            units = dict.fromkeys(identities[s.id]["unit"] for s in year_skps)
+            units = {identities[s.id]["unit"] for s in year_skps}
+            lines = [("INSTANSI", year.company_id.name), ("TAHUN", year.year)]
+            if len(units) == 1:  # several units: the rows tell each one
+                lines.insert(1, ("UNIT KERJA", units.pop()))
             row = xlsx_common.write_heading(
                 sheet,
                 fmt,
                 "SASARAN KINERJA PEGAWAI: RENCANA HASIL KERJA DAN INDIKATOR KINERJA INDIVIDU",
-                [
-                    ("INSTANSI", year.company_id.name),
-                    ("UNIT KERJA", ", ".join(u for u in units if u)),
-                    ("TAHUN", year.year),
-                ],
+                lines,
             )
             rows = []
             for skp in year_skps:
