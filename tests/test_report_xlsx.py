@@ -297,6 +297,30 @@ class TestReportXlsx(KinerjaEvaluationCase):
         data = self._table(book["SKP 2027"])[2]
         self.assertEqual(data[0]["Nama"], "Staf Kinerja 1")
 
+    def test_batch_reads(self):
+        """The queries do not grow with the number of records, only with the kinds
+        of data to read."""
+
+        def queries(xmlid, records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self._render(xmlid, records, self.officer)
+            return self.env.cr.sql_log_count - before
+
+        evaluations = self.evaluations.filtered(lambda e: e.employee_id in self.staff[1:])
+        skps = self.env["hr.kinerja.skp"].browse([self.skp_of[e].id for e in self.staff[1:]])
+        # the seksi has a grade to read and a credit point line the bidang has not
+        for xmlid, few, many, extra in (
+            ("action_report_evaluation_tpp_xlsx", evaluations[:2], evaluations, 0),
+            ("action_report_skp_contents_xlsx", skps[:2], skps, 0),
+            ("action_report_distribution_recap_xlsx", self.bidang_dist, self.seksi_dist, 2),
+            ("action_report_distribution_summary_xlsx", self.bidang_dist, self.seksi_dist, 2),
+        ):
+            with self.subTest(report=xmlid):
+                queries(xmlid, few)  # the registry's caches warm
+                queries(xmlid, many)
+                self.assertLessEqual(queries(xmlid, many), queries(xmlid, few) + extra)
+
     def test_actions_in_the_print_menu(self):
         for xmlid, model in (
             ("action_report_distribution_recap_xlsx", "hr.kinerja.distribution"),
