@@ -120,7 +120,7 @@ def predicate_svg(counts, allowed, achievement=None):
     """The distribution pattern as a picture (Format C.1.x "POLA DISTRIBUSI"): a bar
     per predicate with the unit's count, over a band from the lowest to the highest
     count the guidance allows for the unit's achievement (SE MenPANRB 3/2023)."""
-    width, height, left, top, bottom = 520, 190, 34, 14, 150
+    width, height, left, top, bottom = 600, 200, 34, 14, 160
     keys = rule_constants.PREDICATES
     top_count = max([1, *counts.values(), *(hi for _lo, hi in (allowed or {}).values())])
     scale = (bottom - top) / top_count
