@@ -5,6 +5,7 @@ import tempfile
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..reports import evaluation_report
 from .common_evaluation import KinerjaEvaluationCase
 
 RESULT = "hr_kinerja_asn.action_report_evaluation_result"
@@ -159,6 +160,18 @@ class TestReportEvaluation(KinerjaEvaluationCase):
             "PENDEKATAN HASIL KERJA KUALITATIF",
             "Ukuran keberhasilan/Indikator Kinerja Individu, Target, dan Perspektif",
         )
+
+    def test_period_wording(self):
+        self.assertEqual(evaluation_report.period_label(self.january), "JANUARI 2027")
+        self.assertEqual(evaluation_report.period_label(self.annual), "AKHIR")
+        self.assertEqual(
+            evaluation_report.period_range(self.annual), "1 JANUARI SD 31 DESEMBER TAHUN 2027"
+        )
+        quarter = self.env["hr.kinerja.period"].new(
+            {"kind": "quarter", "number": 2, "date_start": "2027-04-01", "date_end": "2027-06-30"}
+        )
+        self.assertEqual(evaluation_report.period_label(quarter), "TRIWULAN II")
+        self.assertEqual(evaluation_report.period_range(quarter), "1 APRIL SD 30 JUNI TAHUN 2027")
 
     # -- D.1.1 / D.1.2 -------------------------------------------------------------------
     def test_document_d11(self):
