@@ -46,6 +46,7 @@
         "views/res_company_views.xml",
         "views/hr_kinerja_menus.xml",
         "reports/hr_kinerja_report_layout.xml",
+        "reports/hr_kinerja_monitoring_reports.xml",
     ],
     "demo": [
         "demo/hr_kinerja_demo.xml",
