@@ -253,8 +253,9 @@ class ReportFeedbackRecord(models.AbstractModel):
     _description = "Continuous Feedback Record (B.1.3-B.1.5)"
 
     def _skps_for(self, groups):
-        """{(employee id, period id): SKP} - the SKP in force at the end of each period;
-        the user must be able to read it (checked by the caller)."""
+        """{(employee id, period id): SKP} - the SKP covering each period, a set one
+        first, the latest revision first; the user must be able to read it (checked by
+        the caller)."""
         employees = self.env["hr.employee"].browse({key[0].id for key in groups})
         periods = self.env["hr.kinerja.period"].browse({key[1].id for key in groups})
         candidates = (
@@ -264,10 +265,10 @@ class ReportFeedbackRecord(models.AbstractModel):
                 [
                     ("employee_id", "in", employees.ids),
                     ("year_id", "in", periods.year_id.ids),
-                    ("state", "in", MONITORED_STATES),
                 ],
                 order="revision desc, id desc",
             )
+            .sorted(lambda skp: skp.state not in MONITORED_STATES)
         )
         found = {}
         for employee, period in groups:
@@ -311,11 +312,12 @@ class ReportFeedbackRecord(models.AbstractModel):
             ]
         )
         line_of = {(line.iki_id.id, line.period_id.id): line for line in lines}
+        core_values = self.env["hr.kinerja.core.value"].search([])
         today = self._today()
         forms = []
         for (employee, period), given in groups.items():
             skp = skps.get((employee.id, period.id))
-            forms.append(self._form(employee, period, given, skp, line_of, today))
+            forms.append(self._form(employee, period, given, skp, line_of, core_values, today))
         return {
             "doc_ids": feedbacks.ids,
             "doc_model": "hr.kinerja.feedback",
@@ -323,7 +325,7 @@ class ReportFeedbackRecord(models.AbstractModel):
             "forms": forms,
         }
 
-    def _form(self, employee, period, given, skp, line_of, today):
+    def _form(self, employee, period, given, skp, line_of, core_values, today):
         on_rhk = defaultdict(list)
         on_value = defaultdict(list)
         for feedback in given:
@@ -379,9 +381,28 @@ class ReportFeedbackRecord(models.AbstractModel):
                     }
                 )
             sections.append({"title": title, "rows": rows})
-        values = self.env["hr.kinerja.core.value"].search([])
+        placed = {
+            row["rhk"].origin_rhk_id.id or row["rhk"].id for s in sections for row in s["rows"]
+        }
+        for origin_id, items in on_rhk.items():
+            if origin_id not in placed:  # on a result plan of another SKP (revision, transfer)
+                rhk = given.sudo().rhk_id.filtered(
+                    lambda r, o=origin_id: (r.origin_rhk_id or r).id == o
+                )[:1]
+                number += 1
+                section = sections[0 if rhk.kind == "utama" else 1]
+                section["rows"].append(
+                    {
+                        "number": number,
+                        "rhk": rhk,
+                        "parent": "",
+                        "perspective": "",
+                        "indicators": [{}],
+                        "feedback": items,
+                    }
+                )
         behaviours = []
-        for number, value in enumerate(values, 1):
+        for number, value in enumerate(core_values, 1):
             name, guides = core_value_id(value)
             behaviours.append(
                 {

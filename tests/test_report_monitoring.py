@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common_monitoring import KinerjaMonitoringCase
+from .common_monitoring import QUANTITY, KinerjaMonitoringCase
 
 LINK = "https://drive.kukarkab.go.id/mutasi/sk-februari.pdf"
 
@@ -238,6 +238,29 @@ class TestReportMonitoring(KinerjaMonitoringCase):
                 "Jadwal mutasi dipatuhi.",
             ],
             text,
+        )
+
+    def test_feedback_on_an_skp_not_set_yet(self):
+        """Feedback on a result plan of an SKP still in draft is printed on that SKP."""
+        draft = self._skp(self.archivist, "Arsip mutasi digital", ({**QUANTITY},))
+        feedback = (
+            self.env["hr.kinerja.feedback"]
+            .with_user(self.kasi_user)
+            .create(
+                {
+                    "receiver_id": self.archivist.id,
+                    "period_id": self.january.id,
+                    "date": date(2026, 1, 22),
+                    "source": "leader",
+                    "subject": "rhk",
+                    "rhk_id": draft.rhk_ids.id,
+                    "text": "Mulai pindai arsip tahun lalu.",
+                }
+            )
+        )
+        text = self._pdf("action_report_feedback_record", feedback, self.kasi_user)
+        self.assertAllIn(
+            ["FORMAT B.1.5", "Arsip mutasi digital", "Mulai pindai arsip tahun lalu."], text
         )
 
     def test_feedback_several_employees_one_document_each(self):
