@@ -232,6 +232,7 @@ class ReportRencanaAksi(models.AbstractModel):
             "doc_model": "hr.kinerja.skp",
             "docs": skps,
             "forms": forms,
+            "date_id": date_id,
         }
 
 
@@ -323,6 +324,7 @@ class ReportFeedbackRecord(models.AbstractModel):
             "doc_model": "hr.kinerja.feedback",
             "docs": feedbacks,
             "forms": forms,
+            "date_id": date_id,
         }
 
     def _form(self, employee, period, given, skp, line_of, core_values, today):
@@ -482,4 +484,5 @@ class ReportDialog(models.AbstractModel):
             "doc_model": "hr.kinerja.dialog",
             "docs": dialogs,
             "forms": forms,
+            "date_id": date_id,
         }
