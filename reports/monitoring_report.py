@@ -182,9 +182,15 @@ class ReportRencanaAksi(models.AbstractModel):
         skps = self.env["hr.kinerja.skp"].browse(docids)
         skps.check_access("read")
         plans = self.env["hr.kinerja.rencana.aksi"].search([("skp_id", "in", skps.ids)])
+        return self._values(skps, plans)
+
+    def _values(self, skps, plans, periods=None):
         lines = self.env["hr.kinerja.realisasi"]
         if self._realisation:
-            lines = lines.search([("skp_id", "in", skps.ids)])
+            domain = [("skp_id", "in", skps.ids)]
+            if periods is not None:
+                domain.append(("period_id", "in", periods.ids))
+            lines = lines.search(domain)
         by_rhk = defaultdict(lambda: defaultdict(lambda: {"plans": [], "lines": []}))
         for plan in plans:
             by_rhk[plan.rhk_id.id][plan.period_id]["plans"].append(plan)
@@ -242,6 +248,22 @@ class ReportRealisasi(models.AbstractModel):
     _description = "Action Plan Realisation Form (B.1.2)"
 
     _realisation = True
+
+
+class ReportRealisasiPlans(models.AbstractModel):
+    """B.1.2 printed from the action plans list: the selected plans with the
+    realisation of their periods, one form per SKP."""
+
+    _name = "report.hr_kinerja_asn.report_realisasi_plans"
+    _inherit = "report.hr_kinerja_asn.report_realisasi"
+    _description = "Action Plan Realisation Form (B.1.2) from Action Plans"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        plans = self.env["hr.kinerja.rencana.aksi"].browse(docids)
+        plans.check_access("read")
+        values = self._values(plans.skp_id, plans, plans.period_id)
+        return {**values, "doc_ids": plans.ids, "doc_model": plans._name, "docs": plans}
 
 
 class ReportFeedbackRecord(models.AbstractModel):

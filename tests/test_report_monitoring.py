@@ -146,6 +146,33 @@ class TestReportMonitoring(KinerjaMonitoringCase):
             text,
         )
 
+    def test_realisasi_b_1_2_from_the_action_plans(self):
+        """B.1.2 from the action plans list: the selected plans and the realisation of
+        their periods only."""
+        march = (
+            self.env["hr.kinerja.rencana.aksi"]
+            .with_user(self.staff_user)
+            .create(
+                {
+                    "rhk_id": self.staff_rhk.id,
+                    "period_id": self.march.id,
+                    "name": "Rekap usul mutasi bulan Maret",
+                }
+            )
+        )
+        text = self._pdf("action_report_realisasi_plans", self.plan, self.staff_user)
+        self.assertAllIn(
+            ["FORMAT B.1.2", "Verifikasi berkas usul mutasi", "rekap-sk-februari.pdf"], text
+        )
+        self.assertNotIn("Rekap usul mutasi bulan Maret", text)
+        text = self._pdf("action_report_realisasi_plans", march, self.staff_user)
+        self.assertIn("Rekap usul mutasi bulan Maret", text)
+        self.assertNotIn("rekap-sk-februari.pdf", text)
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.archivist_user)._render_qweb_pdf(
+                "hr_kinerja_asn.action_report_realisasi_plans", self.plan.ids
+            )
+
     def test_feedback_record_b_1_5(self):
         """003 Format B.1.5 for an administrative/functional quantitative SKP: the
         feedback of one employee and period - on results and on core values - with the
