@@ -50,6 +50,7 @@
         "reports/hr_kinerja_skp_reports.xml",
         "reports/hr_kinerja_xlsx_reports.xml",
         "reports/hr_kinerja_evaluation_reports.xml",
+        "reports/hr_kinerja_monitoring_reports.xml",
     ],
     "demo": [
         "demo/hr_kinerja_demo.xml",

@@ -6,3 +6,4 @@ from . import xlsx_evaluation_tpp
 from . import xlsx_year_tpp
 from . import xlsx_skp_contents
 from . import evaluation_report
+from . import monitoring_report
