@@ -14,6 +14,7 @@ from ..rules import constants as rule_constants
 from ..rules import distribution as rule_distribution
 from ..rules import proposal as rule_proposal
 from ..rules.calendar import MONTHS_ID
+from .wording import ASPECTS_ID, PERSPECTIVES_ID, core_value_id
 
 ROMAN = ("I", "II", "III", "IV")
 RATING_NAMES = {k: v.upper() for k, v in rule_constants.RATING_NAMES.items()}
@@ -22,60 +23,6 @@ PREDICATE_NAMES = {
     rule_constants.KURANG: "KURANG (MISCONDUCT)",
 }
 ACHIEVEMENT_NAMES = {k: v.upper() for k, v in rule_constants.ACHIEVEMENT_NAMES.items()}
-ASPECT_NAMES = {
-    "kuantitas": "Kuantitas",
-    "kualitas": "Kualitas",
-    "waktu": "Waktu",
-    "biaya": "Biaya",
-}
-PERSPECTIVE_NAMES = {
-    "penerima_layanan": "Penerima Layanan",
-    "proses_bisnis": "Proses Bisnis",
-    "penguatan_internal": "Penguatan Internal",
-    "anggaran": "Anggaran",
-}
-# The core values as the forms print them (003 Lampiran, Format C.1.1-C.1.3).
-CORE_VALUES_ID = {
-    "berorientasi_pelayanan": (
-        "Berorientasi Pelayanan",
-        "- Memahami dan memenuhi kebutuhan masyarakat\n- Ramah, cekatan, solutif, dan dapat "
-        "diandalkan\n- Melakukan perbaikan tiada henti",
-    ),
-    "akuntabel": (
-        "Akuntabel",
-        "- Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan "
-        "berintegritas tinggi\n- Menggunakan kekayaan dan barang milik negara secara "
-        "bertanggung jawab, efektif, dan efisien\n- Tidak menyalahgunakan kewenangan jabatan",
-    ),
-    "kompeten": (
-        "Kompeten",
-        "- Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah\n"
-        "- Membantu orang lain belajar\n- Melaksanakan tugas dengan kualitas terbaik",
-    ),
-    "harmonis": (
-        "Harmonis",
-        "- Menghargai setiap orang apapun latar belakangnya\n- Suka menolong orang lain\n"
-        "- Membangun lingkungan kerja yang kondusif",
-    ),
-    "loyal": (
-        "Loyal",
-        "- Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia "
-        "Tahun 1945, setia pada Negara Kesatuan Republik Indonesia serta pemerintahan yang "
-        "sah\n- Menjaga nama baik sesama ASN, pimpinan, instansi, dan negara\n- Menjaga "
-        "rahasia jabatan dan negara",
-    ),
-    "adaptif": (
-        "Adaptif",
-        "- Cepat menyesuaikan diri menghadapi perubahan\n- Terus berinovasi dan mengembangkan "
-        "kreativitas\n- Bertindak proaktif",
-    ),
-    "kolaboratif": (
-        "Kolaboratif",
-        "- Memberi kesempatan kepada berbagai pihak untuk berkontribusi\n- Terbuka dalam "
-        "bekerja sama untuk menghasilkan nilai tambah\n- Menggerakkan pemanfaatan berbagai "
-        "sumber daya untuk tujuan bersama",
-    ),
-}
 # The pattern of the guidance in the form's words (002 D.5.c; as i18n/id.po).
 PATTERN_ID = {
     rule_distribution.MOST: "sebagian besar pegawai %(predicates)s",
@@ -313,7 +260,7 @@ def result_values(evaluations):
                     )
                     indicators.append(
                         {
-                            "aspect": ASPECT_NAMES.get(iki.aspect, iki.aspect or ""),
+                            "aspect": ASPECTS_ID.get(iki.aspect, iki.aspect or ""),
                             "name": iki.name,
                             "target": target,
                             "realisation": text or "-",
@@ -325,7 +272,7 @@ def result_values(evaluations):
                         "number": number,
                         "parent": rhk.parent_rhk_id.name or "",
                         "name": rhk.name,
-                        "perspective": PERSPECTIVE_NAMES.get(rhk.perspective, ""),
+                        "perspective": PERSPECTIVES_ID.get(rhk.perspective, ""),
                         "indicators": indicators
                         or [
                             {
@@ -343,7 +290,8 @@ def result_values(evaluations):
         behaviours = []
         for index, line in enumerate(skp.behaviour_ids.sorted("sequence"), start=1):
             value = line.core_value_id
-            name, guide = CORE_VALUES_ID.get(value.code, (value.name, value.guide or ""))
+            name, guides = core_value_id(value)
+            guide = "\n".join(f"- {line}" for line in guides)
             notes = [
                 f"{f.date.day}/{f.date.month}: {f.text}"
                 for f in feedback_of[(evaluation.employee_id.id, "value", value.id)]

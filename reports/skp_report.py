@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..rules.calendar import MONTHS_ID
+from .wording import ASPECTS_ID, CORE_VALUES_ID, PERSPECTIVES_ID, core_value_id
 
 # The forms print the regulation's wording whatever the user's language (003 Lampiran).
 LEADERS = "PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
@@ -11,60 +12,6 @@ HEADINGS = {
     "a_1_6": ("FORMAT A.1.6", "KUALITATIF", STAFF),
     "a_1_7": ("FORMAT A.1.7", "KUANTITATIF", STAFF),
 }
-CORE_VALUES = {
-    "berorientasi_pelayanan": (
-        "Berorientasi Pelayanan",
-        "Memahami dan memenuhi kebutuhan masyarakat\n"
-        "Ramah, cekatan, solutif, dan dapat diandalkan\n"
-        "Melakukan perbaikan tiada henti",
-    ),
-    "akuntabel": (
-        "Akuntabel",
-        "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan "
-        "berintegritas tinggi\n"
-        "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, "
-        "dan efisien\n"
-        "Tidak menyalahgunakan kewenangan jabatan",
-    ),
-    "kompeten": (
-        "Kompeten",
-        "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah\n"
-        "Membantu orang lain belajar\n"
-        "Melaksanakan tugas dengan kualitas terbaik",
-    ),
-    "harmonis": (
-        "Harmonis",
-        "Menghargai setiap orang apapun latar belakangnya\n"
-        "Suka menolong orang lain\n"
-        "Membangun lingkungan kerja yang kondusif",
-    ),
-    "loyal": (
-        "Loyal",
-        "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia "
-        "Tahun 1945, setia pada Negara Kesatuan Republik Indonesia serta pemerintahan yang sah\n"
-        "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara\n"
-        "Menjaga rahasia jabatan dan negara",
-    ),
-    "adaptif": (
-        "Adaptif",
-        "Cepat menyesuaikan diri menghadapi perubahan\n"
-        "Terus berinovasi dan mengembangkan kreativitas\n"
-        "Bertindak proaktif",
-    ),
-    "kolaboratif": (
-        "Kolaboratif",
-        "Memberi kesempatan kepada berbagai pihak untuk berkontribusi\n"
-        "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah\n"
-        "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
-    ),
-}
-PERSPECTIVES = {
-    "penerima_layanan": "Penerima Layanan",
-    "proses_bisnis": "Proses Bisnis",
-    "penguatan_internal": "Penguatan Internal",
-    "anggaran": "Anggaran",
-}
-ASPECTS = {"kuantitas": "Kuantitas", "kualitas": "Kualitas", "waktu": "Waktu", "biaya": "Biaya"}
 QUALITY_LEVELS = [
     ("outcome", "Outcome"),
     ("intermediate_outcome", "Outcome Antara"),
@@ -98,6 +45,15 @@ def date_id(day, upper=False):
 def number_id(value):
     """100 -> "100", 2.5 -> "2,5": Indonesian decimal comma."""
     return f"{value:g}".replace(".", ",")
+
+
+def _behaviour_wording(line):
+    """(name, guide) of an SKP's behaviour line in the form's Indonesian; the line's
+    own guide when its value is not one of the seven."""
+    if line.core_value_id.code in CORE_VALUES_ID:
+        name, guides = core_value_id(line.core_value_id)
+        return name, "\n".join(guides)
+    return line.core_value_id.name, line.guide
 
 
 class ReportSkp(models.AbstractModel):
@@ -145,11 +101,8 @@ class ReportSkp(models.AbstractModel):
             ],
             "table_rows": self._table_rows(skp),
             "targets": {iki.id: self._target(iki) for iki in skp.rhk_ids.indicator_ids},
-            "perspectives": PERSPECTIVES,
-            "behaviours": [
-                (*CORE_VALUES.get(b.core_value_id.code, (b.core_value_id.name, b.guide)), b)
-                for b in skp.behaviour_ids
-            ],
+            "perspectives": PERSPECTIVES_ID,
+            "behaviours": [(*_behaviour_wording(b), b) for b in skp.behaviour_ids],
         }
 
     @api.model
@@ -179,10 +132,10 @@ class ReportSkp(models.AbstractModel):
                             {
                                 "rhk": rhk if index == 0 else None,
                                 "rhk_span": len(indicators),
-                                "aspect": ASPECTS.get(iki.aspect, "") if iki else "",
+                                "aspect": ASPECTS_ID.get(iki.aspect, "") if iki else "",
                                 "iki": iki.name if iki else "",
                                 "target": self._target(iki) if iki else "",
-                                "perspective": PERSPECTIVES.get(rhk.perspective, ""),
+                                "perspective": PERSPECTIVES_ID.get(rhk.perspective, ""),
                             }
                         )
                 group_rows[0].update(
