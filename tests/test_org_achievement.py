@@ -46,6 +46,16 @@ class TestOrgAchievement(KinerjaEvaluationCase):
             [("Seksi Disiplin", None), ("Seksi Kinerja", "Istimewa")],
         )
 
+    def test_wizard_opens_on_the_period_being_evaluated(self):
+        with freeze_time("2027-02-03"):
+            wizard = (
+                self.env["hr.kinerja.org.achievement.wizard"]
+                .with_user(self.kabid_user)
+                .create({"department_id": self.bidang.id})
+            )
+        self.assertEqual(wizard.period_id, self._period(self.year, "month", 2))
+        self.assertEqual(len(wizard.line_ids), 2)
+
     def test_no_achievement_for_a_unit_not_below_002_d4f(self):
         # the kasi leads the seksi: its achievement is the kabid's to set, not theirs
         with self.assertRaisesMsg(AccessError, "set by the leader of Bidang Penilaian"):

@@ -12,7 +12,12 @@ class HrKinerjaOrgAchievementWizard(models.TransientModel):
     _name = "hr.kinerja.org.achievement.wizard"
     _description = "Set the Achievements of the Units Below"
 
-    period_id = fields.Many2one("hr.kinerja.period", required=True)
+    period_id = fields.Many2one(
+        "hr.kinerja.period",
+        required=True,
+        default=lambda self: self._default_period(),
+        domain="[('state', 'in', ('open', 'reopened'))]",
+    )
     period_kind = fields.Selection(related="period_id.kind")
     department_id = fields.Many2one(
         "hr.department",
@@ -28,6 +33,20 @@ class HrKinerjaOrgAchievementWizard(models.TransientModel):
         readonly=False,
     )
     guidance = fields.Text(compute="_compute_guidance", string="Guidance (002 D.4.d)")
+
+    @api.model
+    def _default_period(self):
+        """The latest open periodic period that has started: the one being evaluated."""
+        return self.env["hr.kinerja.period"].search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("state", "in", ("open", "reopened")),
+                ("kind", "!=", "annual"),
+                ("date_start", "<=", fields.Date.context_today(self)),
+            ],
+            order="date_start desc",
+            limit=1,
+        )
 
     @api.model
     def _default_department(self):
