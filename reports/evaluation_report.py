@@ -13,10 +13,15 @@ from odoo.exceptions import UserError
 from ..rules import constants as rule_constants
 from ..rules import distribution as rule_distribution
 from ..rules import proposal as rule_proposal
-from ..rules.calendar import MONTHS_ID
-from .wording import ASPECTS_ID, PERSPECTIVES_ID, core_value_id
+from .wording import (
+    ASPECTS_ID,
+    PERSPECTIVES_ID,
+    core_value_id,
+    date_range,
+    period_label,
+    place_date,
+)
 
-ROMAN = ("I", "II", "III", "IV")
 RATING_NAMES = {k: v.upper() for k, v in rule_constants.RATING_NAMES.items()}
 PREDICATE_NAMES = {
     **{k: v.upper() for k, v in rule_constants.PREDICATE_NAMES.items()},
@@ -35,32 +40,9 @@ PATTERN_ID = {
 RESULT_FORMS = {"a_1_1": "C.1.1", "a_1_2": "C.1.2", "a_1_6": "C.1.3", "a_1_7": "C.1.3"}
 
 
-def date_id(date):
-    """23 November 2026."""
-    return f"{date.day} {MONTHS_ID[date.month - 1]} {date.year}" if date else ""
-
-
-def period_label(period):
-    """What follows "PERIODE:" on the forms: the month, the quarter or AKHIR."""
-    if period.kind == "quarter":
-        return f"TRIWULAN {ROMAN[period.number - 1]}"
-    if period.kind == "annual":
-        return "AKHIR"
-    return (period.name_official or "").upper()
-
-
 def period_range(period):
-    """What follows "PERIODE PENILAIAN:": 1 JANUARI SD 31 MARET TAHUN 2026."""
-    start, end = period.date_start, period.date_end
-    return (
-        f"{start.day} {MONTHS_ID[start.month - 1]} SD {end.day} {MONTHS_ID[end.month - 1]} "
-        f"TAHUN {end.year}"
-    ).upper()
-
-
-def place_date(company, date):
-    city = company.city or company.name or ""
-    return f"{city}, {date_id(date)}"
+    """What follows "PERIODE PENILAIAN:" for a period."""
+    return date_range(period.date_start, period.date_end)
 
 
 def predicate_svg(counts, allowed, achievement=None):

@@ -8,8 +8,16 @@ from lxml import html as lxml_html
 
 from odoo import api, fields, models
 
-from ..rules.calendar import MONTHS_ID
-from .wording import ASPECTS_ID, PERSPECTIVES_ID, core_value_id
+from .wording import (
+    ASPECTS_ID,
+    PERSPECTIVES_ID,
+    core_value_id,
+    date_id,
+    date_range,
+    period_label,
+    place_date,
+    year_range,
+)
 
 SOURCES_ID = {
     "leader": "Pimpinan",
@@ -24,31 +32,9 @@ FEEDBACK_FORMS = {"a_1_1": "b_1_3", "a_1_6": "b_1_3", "a_1_2": "b_1_4", "a_1_7":
 MONITORED_STATES = ("set", "revised", "closed")
 
 
-def date_id(day):
-    """23 November 2026."""
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}" if day else ""
-
-
-def place_date(company, day):
-    """Sukamaju, 23 November 2026: the signature line of the forms."""
-    city = (company.city or "").strip() or "(tempat)"
-    return f"{city}, {date_id(day)}"
-
-
 def assessment_span(skp):
     """PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2026."""
-    start, end = skp.date_start, skp.date_end
-    return (
-        f"{start.day} {MONTHS_ID[start.month - 1]} SD {end.day} {MONTHS_ID[end.month - 1]} "
-        f"TAHUN {end.year}"
-    ).upper()
-
-
-def period_label(period):
-    """PERIODE: TRIWULAN I 2026 / MARET 2026 / AKHIR 2026 (the annual period is "Akhir")."""
-    if period.kind == "annual":
-        return f"AKHIR {period.year_id.year}"
-    return (period.name_official or period.name or "").upper()
+    return date_range(skp.date_start, skp.date_end)
 
 
 def target_of(iki):
@@ -295,7 +281,7 @@ class ReportFeedbackRecord(models.AbstractModel):
             rhks = self.env["hr.kinerja.rhk"]
             special = {}
             year = period.year_id
-            span = f"1 JANUARI SD 31 DESEMBER TAHUN {year.year}"
+            span = year_range(year.year)
             code = "b_1_3"
         sections = []
         number = 0
@@ -364,7 +350,7 @@ class ReportFeedbackRecord(models.AbstractModel):
         return {
             "code": code,
             "employee": employee,
-            "period": period_label(period),
+            "period": period_label(period, with_year=True),
             "company": employee.sudo().company_id,
             "span": span,
             "left": left,
@@ -414,7 +400,7 @@ class ReportDialog(models.AbstractModel):
                 {
                     "dialog": dialog,
                     "company": dialog.company_id,
-                    "period": period_label(dialog.period_id),
+                    "period": period_label(dialog.period_id, with_year=True),
                     "date": date_id(dialog.date),
                     "left": left,
                     "right": leader._kinerja_identity(),

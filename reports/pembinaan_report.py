@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from ..rules.calendar import MONTHS_ID
+from .wording import date_id, place_date, year_range
 
 # The nine statements of 003 Format B.1.8 as the form prints them, by XML id: the
 # official wording, whatever the languages installed.
@@ -86,11 +86,6 @@ SCALE_ID = [
 GUIDE_ROLE = "Pimpinan / Pihak Lain yang Diberikan Penugasan Khusus"
 
 
-def date_id(day):
-    """``day`` in Indonesian: 10 November 2026."""
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}" if day else ""
-
-
 class ReportPembinaanBase(models.AbstractModel):
     """What the forms of performance development (003 Formats B.1.6-B.1.10) share:
     the identities, the place and date, the assessment year. The records are read
@@ -115,16 +110,14 @@ class ReportPembinaanBase(models.AbstractModel):
     def _form_values(self, doc):
         employee = doc.employee_id
         evaluator = doc.evaluator_id if "evaluator_id" in doc._fields else doc.reporter_id
-        city = doc.company_id.city
-        day = date_id(doc.date)
         year = doc.period_id.year_id.year or doc.date.year
         return {
             "agency": doc.company_id.name,
             "year": year,
-            "period": f"1 JANUARI SD 31 DESEMBER TAHUN {year}",
+            "period": year_range(year),
             "employee": employee._kinerja_identity(),
             "evaluator": evaluator._kinerja_identity() if evaluator else {},
-            "place_date": f"{city}, {day}" if city else day,
+            "place_date": place_date(doc.company_id, doc.date),
         }
 
 

@@ -1,7 +1,13 @@
 from odoo import api, fields, models
 
-from ..rules.calendar import MONTHS_ID
-from .wording import ASPECTS_ID, CORE_VALUES_ID, PERSPECTIVES_ID, core_value_id
+from .wording import (
+    ASPECTS_ID,
+    CORE_VALUES_ID,
+    PERSPECTIVES_ID,
+    core_value_id,
+    date_range,
+    place_date,
+)
 
 # The forms print the regulation's wording whatever the user's language (003 Lampiran).
 LEADERS = "PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
@@ -34,12 +40,6 @@ CONSEQUENCES = {
     "positive": "Apabila memenuhi ekspektasi Pimpinan",
     "negative": "Apabila tidak memenuhi ekspektasi Pimpinan",
 }
-
-
-def date_id(day, upper=False):
-    """1 Januari 2026 (or 1 JANUARI 2026)."""
-    month = MONTHS_ID[day.month - 1]
-    return f"{day.day} {month.upper() if upper else month} {day.year}"
 
 
 def number_id(value):
@@ -81,20 +81,16 @@ class ReportSkp(models.AbstractModel):
         code, approach, audience = HEADINGS[skp.form or "a_1_7"]
         signed = skp.set_date or skp.agreed_date
         signed_on = fields.Datetime.context_timestamp(skp, signed).date() if signed else None
-        city = skp.company_id.city or "(tempat)"
         return {
             "form": skp.form,
             "form_code": code,
             "approach": approach,
             "audience": audience,
             "agency": (skp.company_id.name or "").upper(),
-            "period": (
-                f"PERIODE PENILAIAN: {start.day} {MONTHS_ID[start.month - 1].upper()} SD "
-                f"{end.day} {MONTHS_ID[end.month - 1].upper()} TAHUN {end.year}"
-            ),
+            "period": f"PERIODE PENILAIAN: {date_range(start, end)}",
             "left": skp.employee_id._kinerja_identity(skp.job_title, skp.department_id),
             "right": skp.evaluator_id._kinerja_identity() if skp.evaluator_id else {},
-            "place_date": f"{city}, {date_id(signed_on)}" if signed_on else f"{city}, ...........",
+            "place_date": place_date(skp.company_id, signed_on),
             "sections": [
                 ("A. UTAMA", skp.rhk_ids.filtered(lambda r: r.kind == "utama")),
                 ("B. TAMBAHAN", skp.rhk_ids.filtered(lambda r: r.kind == "tambahan")),

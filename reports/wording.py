@@ -1,7 +1,51 @@
 """The Indonesian wording the official forms print, whatever the user's language:
-the BerAKHLAK core values with their guide behaviours (003 Pasal 10(3); 004), the
-aspects of an indicator (003 Pasal 9) and the perspectives of a leader's SKP
-(003 Lampiran A.1.2)."""
+dates, places and periods as the forms write them; the BerAKHLAK core values with
+their guide behaviours (003 Pasal 10(3); 004), the aspects of an indicator (003
+Pasal 9) and the perspectives of a leader's SKP (003 Lampiran A.1.2)."""
+
+import datetime
+
+from ..rules.calendar import MONTHS_ID, ROMAN
+
+
+def date_id(day, upper=False):
+    """23 November 2026 (or 23 NOVEMBER 2026); empty without a date."""
+    if not day:
+        return ""
+    month = MONTHS_ID[day.month - 1]
+    return f"{day.day} {month.upper() if upper else month} {day.year}"
+
+
+def date_range(start, end):
+    """What follows "PERIODE PENILAIAN:": 1 JANUARI SD 31 MARET TAHUN 2026."""
+    return (
+        f"{start.day} {MONTHS_ID[start.month - 1]} SD {end.day} {MONTHS_ID[end.month - 1]} "
+        f"TAHUN {end.year}"
+    ).upper()
+
+
+def year_range(year):
+    """1 JANUARI SD 31 DESEMBER TAHUN 2026."""
+    return date_range(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def place_date(company, day):
+    """The signature line: Sukamaju, 23 November 2026; the form's own placeholders
+    where the agency has no city or the document no date yet."""
+    city = (company.city or "").strip() or "(tempat)"
+    return f"{city}, {date_id(day) or '...........'}"
+
+
+def period_label(period, with_year=False):
+    """What follows "PERIODE:": the month (MARET 2026), the quarter (TRIWULAN I) or
+    AKHIR for the annual period; ``with_year`` adds the year to the last two."""
+    year = f" {period.year_id.year}" if with_year else ""
+    if period.kind == "quarter":
+        return f"TRIWULAN {ROMAN[period.number - 1]}{year}"
+    if period.kind == "annual":
+        return f"AKHIR{year}"
+    return (period.name_official or period.name or "").upper()
+
 
 # The BerAKHLAK values as the forms print them (003 Format B.1.3-B.1.5, verbatim).
 CORE_VALUES_ID = {
