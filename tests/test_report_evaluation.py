@@ -7,6 +7,7 @@ from odoo.tests import tagged
 
 from ..reports import evaluation_report
 from .common_evaluation import KinerjaEvaluationCase
+from .common_report import ReportCaseMixin, pdf_text
 
 RESULT = "hr_kinerja_asn.action_report_evaluation_result"
 DOCUMENT = "hr_kinerja_asn.action_report_evaluation_document"
@@ -17,7 +18,7 @@ CAPAIAN_UNITS = "hr_kinerja_asn.action_report_penetapan_capaian_units"
 
 
 @tagged("post_install", "-at_install")
-class TestReportEvaluation(KinerjaEvaluationCase):
+class TestReportEvaluation(ReportCaseMixin, KinerjaEvaluationCase):
     """The evaluation documents as real PDFs: C.1.1-C.1.3 (003 Lampiran) with the
     picture of the distribution pattern, D.1.1/D.1.2, the two penetapan forms of 002
     Lampiran, the bulk print of a unit, and who may print them."""
@@ -60,24 +61,12 @@ class TestReportEvaluation(KinerjaEvaluationCase):
 
     # -- helpers -------------------------------------------------------------------
     def _pdf(self, report, ids, user=None):
-        reports = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        if user:
-            reports = reports.with_user(user)
-        pdf, kind = reports._render_qweb_pdf(report, ids)
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf
+        return self._render_pdf(report, ids, user)
 
     def _text(self, pdf):
         """The text in reading order and as laid out (cells wrap differently in
         each), whitespace collapsed."""
-        texts = []
-        for mode in ([], ["-layout"]):
-            text = subprocess.run(
-                ["pdftotext", *mode, "-", "-"], input=pdf, capture_output=True, check=True
-            ).stdout.decode()
-            texts.append(" ".join(text.split()))
-        return " || ".join(texts)
+        return " || ".join(pdf_text(pdf, layout) for layout in (False, True))
 
     def _pages(self, pdf):
         with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as handle:

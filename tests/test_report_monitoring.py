@@ -1,5 +1,4 @@
 import base64
-import subprocess
 from datetime import date
 
 from odoo import Command
@@ -7,20 +6,13 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common_monitoring import QUANTITY, KinerjaMonitoringCase
+from .common_report import ReportCaseMixin, pdf_text
 
 LINK = "https://drive.kukarkab.go.id/mutasi/sk-februari.pdf"
 
 
-def pdf_text(pdf):
-    """The text of a PDF, whitespace collapsed (poppler's pdftotext)."""
-    out = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
-    return " ".join(out.split())
-
-
 @tagged("post_install", "-at_install")
-class TestReportMonitoring(KinerjaMonitoringCase):
+class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
     """The records of the year as the regulation prints them: rencana aksi (003 Format
     B.1.1), its realisation with evidence (B.1.2), the feedback records (B.1.3-B.1.5)
     and Kutai Kartanegara's evaluation-and-dialogue minutes (000 Lampiran 1)."""
@@ -89,13 +81,7 @@ class TestReportMonitoring(KinerjaMonitoringCase):
         )
 
     def _pdf(self, xmlid, records, user=None):
-        reports = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        if user:
-            reports = reports.with_user(user)
-        pdf, kind = reports._render_qweb_pdf(f"hr_kinerja_asn.{xmlid}", records.ids)
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf_text(pdf)
+        return pdf_text(self._render_pdf(f"hr_kinerja_asn.{xmlid}", records.ids, user))
 
     def assertAllIn(self, fragments, text):
         for fragment in fragments:

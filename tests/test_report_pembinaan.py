@@ -1,4 +1,3 @@
-import subprocess
 from datetime import date
 
 from odoo import Command
@@ -6,21 +5,14 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common_pembinaan import NOV_10, NOV_12, PembinaanCase
+from .common_report import ReportCaseMixin, pdf_text
 
 STAFF_NIP = "198801192010042001"
 KASI_NIP = "198312012008031001"
 
 
-def pdf_text(pdf):
-    """The text of a PDF, as pdftotext reads it, whitespace collapsed."""
-    text = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
-    return " ".join(text.split())
-
-
 @tagged("post_install", "-at_install")
-class TestReportPembinaan(PembinaanCase):
+class TestReportPembinaan(ReportCaseMixin, PembinaanCase):
     """The forms of performance development print from the data (003 Lampiran,
     Formats B.1.6-B.1.10): real PDFs through wkhtmltopdf, with the heading, the
     identities of the employee and of the evaluator, coach or mentor, the values;
@@ -46,15 +38,7 @@ class TestReportPembinaan(PembinaanCase):
         )
 
     def _print(self, name, records, user=None):
-        Report = self.env["ir.actions.report"]
-        if user:
-            Report = Report.with_user(user)
-        pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf(
-            f"hr_kinerja_asn.report_{name}", records.ids
-        )
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf_text(pdf)
+        return pdf_text(self._render_pdf(f"hr_kinerja_asn.report_{name}", records.ids, user))
 
     def assertIdentities(self, text, right_title="PEJABAT PENILAI KINERJA"):
         for fragment in (

@@ -1,10 +1,9 @@
-import subprocess
-
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common_monitoring import KinerjaMonitoringCase
+from .common_report import ReportCaseMixin, pdf_text
 
 SKP = "hr_kinerja_asn.hr_kinerja_skp_report"
 MANUAL = "hr_kinerja_asn.hr_kinerja_skp_manual_report"
@@ -13,7 +12,7 @@ LAMPIRAN = "hr_kinerja_asn.hr_kinerja_skp_lampiran_report"
 
 
 @tagged("post_install", "-at_install")
-class TestReportSkp(KinerjaMonitoringCase):
+class TestReportSkp(ReportCaseMixin, KinerjaMonitoringCase):
     """The SKP forms of 003 Lampiran print from the data, as real PDFs."""
 
     @classmethod
@@ -65,16 +64,7 @@ class TestReportSkp(KinerjaMonitoringCase):
         cls.colleague_skp.rhk_ids.parent_rhk_id = cls.kasi_rhk
 
     def _pdf_text(self, xmlid, records, user=None):
-        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        if user:
-            report = report.with_user(user)
-        pdf, kind = report._render_qweb_pdf(xmlid, records.ids)
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        text = subprocess.run(
-            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-        ).stdout.decode()
-        return " ".join(text.split())
+        return pdf_text(self._render_pdf(xmlid, records.ids, user))
 
     def _html(self, xmlid, records, user):
         html, _kind = (
