@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..rules import constants as rule_constants
 from ..rules import evaluation as rule_evaluation
@@ -68,6 +69,17 @@ class ResCompany(models.Model):
         # Every agency starts with the regulation's organisation quadrant (002 D.4.e).
         self.env["hr.kinerja.org.quadrant"].sudo()._load_regulation_table(companies)
         return companies
+
+    @api.constrains("kinerja_org_superior_days")
+    def _check_kinerja_org_superior_days(self):
+        for company in self:
+            if not 0 <= company.kinerja_org_superior_days <= 60:
+                raise ValidationError(
+                    _(
+                        "%(agency)s: the superior's days for achievements run from 0 to 60.",
+                        agency=company.name,
+                    )
+                )
 
     def _kinerja_leader_mapping(self):
         self.ensure_one()
