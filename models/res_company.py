@@ -3,12 +3,8 @@ from odoo.exceptions import ValidationError
 
 from ..rules import constants as rule_constants
 from ..rules import evaluation as rule_evaluation
+from .hr_kinerja_org_quadrant import RATINGS
 
-RATINGS = [
-    (rule_constants.DI_ATAS, "Above Expectations"),
-    (rule_constants.SESUAI, "Meets Expectations"),
-    (rule_constants.DI_BAWAH, "Below Expectations"),
-]
 DEFAULT = rule_evaluation.LEADER_MAPPING
 
 
