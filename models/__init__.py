@@ -1,3 +1,4 @@
+from . import hr_kinerja_policy
 from . import hr_kinerja_pangkat
 from . import hr_kinerja_preset
 from . import hr_kinerja_period_guard

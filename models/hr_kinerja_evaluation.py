@@ -10,6 +10,7 @@ from ..rules import ipk as rule_ipk
 from ..rules import quadrant as rule_quadrant
 from . import bulk
 from .hr_kinerja_org_quadrant import ACHIEVEMENTS, RATINGS
+from .policy import allow
 from .workflow import is_workflow, workflow
 
 PREDICATES = list(rule_constants.PREDICATE_NAMES.items())
@@ -38,9 +39,48 @@ class HrKinerjaEvaluation(models.Model):
 
     _name = "hr.kinerja.evaluation"
     _description = "Performance Evaluation"
-    _inherit = ["hr.kinerja.period.guard", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "hr.kinerja.policy",
+        "hr.kinerja.period.guard",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "period_id desc, distribution_id, employee_id"
     _rec_name = "employee_id"
+
+    # Who changes what (deny by default, models/policy.py). Evaluations are generated
+    # by an HR officer's batch (server side); the rater - the evaluator, the
+    # evaluator's superior once escalated (003 Evaluasi 11), an HR manager for the
+    # regional head (003 Evaluasi 12) - writes the ratings until the distribution is
+    # confirmed; everything else is written by workflow steps.
+    _kinerja_policy = (
+        allow("rater", "write", RATING_FIELDS, states=["draft", "rated"]),
+        allow("manager", "unlink", states=["draft"]),
+    )
+    _kinerja_server_fields = (
+        "employee_id",
+        "period_id",
+        "skp_id",
+        "department_id",
+        "job_title",
+        "evaluator_id",
+        "evaluator_superior_id",
+        "unit_id",
+        "led_unit_id",
+        "distribution_id",
+        "suggested_result_rating",
+        "suggested_behaviour_rating",
+        "suggestion_note",
+        "achievement_percent",
+        "contribution",
+        "tugas_belajar",
+        "state",
+        "escalated",
+        "evaluated_by_id",
+        "evaluated_date",
+        "jf_jenjang",
+        "months",
+    )
 
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, ondelete="restrict", tracking=True
@@ -320,12 +360,23 @@ class HrKinerjaEvaluation(models.Model):
                     )
                 )
 
+    def _kinerja_extra_roles(self, roles):
+        manager = self.env.user.has_group("hr_kinerja_asn.group_kinerja_manager")
+        for evaluation in self.sudo():
+            rater = (
+                evaluation.evaluator_superior_id
+                if evaluation.escalated
+                else evaluation.evaluator_id
+            )
+            if (rater and rater.user_id == self.env.user) or (
+                not evaluation.evaluator_id and manager
+            ):
+                roles[evaluation.id].add("rater")
+
     def write(self, vals):
         if RATING_FIELDS & set(vals):
+            # The policy refuses everyone else; this says who rates instead.
             self._check_rater()
-        elif not (self.env.su or is_workflow(self)) and set(vals) - {"activity_ids"}:
-            if not self.env.user.has_group("hr_kinerja_asn.group_kinerja_manager"):
-                raise AccessError(_("Evaluations are changed only by rating them."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
