@@ -349,6 +349,34 @@ cmd_bench() {
     (cd /tmp && "$PYTHON" "$REPO/tools/bench.py" -c "$CONFIG" -d "$db" "$@")
 }
 
+cmd_dev() {
+    # dev DB [pytest args]: install (or update) the addon with demo data in the
+    # database DB, kept between calls, then run pytest-odoo on the given tests
+    # (default: the whole Odoo tier) - the quick loop while working on a change.
+    local db=${1:?usage: dev DB [pytest args]}
+    shift
+    find_odoo || die "no Odoo 18 found"
+    pg_start
+    write_config
+    if db_exists "$db"; then
+        odoo -d "$db" -u "$ADDON" --stop-after-init --log-level=warn
+    else
+        odoo -d "$db" -i "$ADDON" --stop-after-init --log-level=warn
+    fi
+    [[ $# -gt 0 ]] || set -- tests --ignore=tests/rules
+    local args=() arg
+    for arg in "$@"; do  # tests/... and --ignore=tests/... as seen from the addon
+        case "$arg" in
+            tests*) args+=("$ADDONS_DIR/$ADDON/$arg") ;;
+            --ignore=tests*) args+=("--ignore=$ADDONS_DIR/$ADDON/${arg#--ignore=}") ;;
+            *) args+=("$arg") ;;
+        esac
+    done
+    set -- "${args[@]}"
+    (cd /tmp && "$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$CONFIG" \
+        --odoo-database="$db" -q "$@")
+}
+
 case "${1:-}" in
     run) cmd_run ;;
     test) cmd_test ;;
@@ -356,5 +384,6 @@ case "${1:-}" in
     reset-demo) cmd_reset_demo ;;
     pg-start) pg_start ;;
     bench) shift; cmd_bench "$@" ;;
-    *) say "usage: $0 run|test|lint|reset-demo|pg-start|bench"; exit 2 ;;
+    dev) shift; cmd_dev "$@" ;;
+    *) say "usage: $0 run|test|lint|reset-demo|pg-start|bench|dev DB [tests]"; exit 2 ;;
 esac
