@@ -15,3 +15,15 @@ from . import test_feedback
 from . import test_dialog
 from . import test_pembinaan
 from . import test_konseling
+from . import test_access_matrix
+from . import test_distribution
+from . import test_evaluation
+from . import test_evaluation_security
+from . import test_evaluation_year
+from . import test_org_achievement
+from . import test_report_evaluation
+from . import test_report_monitoring
+from . import test_report_pembinaan
+from . import test_report_skp
+from . import test_report_xlsx
+from . import test_trust_policy

@@ -15,10 +15,12 @@ or a stored field that no policy grants and no server list names, fails too.
 The same table is the README's "Who may see and change what".
 """
 
+import os
 from datetime import date, datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.modules.module import get_module_path
 from odoo.tests import new_test_user, tagged
 
 from .common_evaluation import KinerjaEvaluationCase
@@ -391,6 +393,11 @@ class TestAccessMatrix(KinerjaEvaluationCase):
                 with self.subTest(model=name, declared=field_name):
                     self.assertIn(field_name, model._fields)
 
+    def test_readme_shows_this_matrix(self):
+        path = os.path.join(get_module_path("hr_kinerja_asn"), "README.md")
+        with open(path, encoding="utf-8") as readme:
+            self.assertIn(matrix_markdown(), readme.read())
+
     # -- the dynamic part -----------------------------------------------------------
     def test_read(self):
         for name, (readers, _writers, _deleters) in MATRIX.items():
@@ -540,6 +547,43 @@ class TestAccessMatrix(KinerjaEvaluationCase):
                     "reason": "transfer",
                 }
             ).action_transfer()
+
+
+SHORT = {
+    "employee": "Empl.",
+    "colleague": "Coll.",
+    "evaluator": "Eval.",
+    "superior": "Sup.",
+    "head": "Head",
+    "other_leader": "Oth. leader",
+    "officer": "Officer",
+    "manager": "Manager",
+    "counselling": "Couns.",
+    "other_agency": "Oth. agency",
+    "portal": "Portal",
+}
+
+
+def matrix_markdown():
+    """The matrix as the README shows it: r read, w write some field, d delete;
+    for wizards, x open and apply."""
+    head = "| Model | " + " | ".join(SHORT[p] for p in PERSONAS) + " |"
+    rows = [head, "|" + "---|" * (len(PERSONAS) + 1)]
+    for name, (readers, writers, deleters) in MATRIX.items():
+        cells = [
+            "".join(
+                flag
+                for flag, roles in (("r", readers), ("w", writers), ("d", deleters))
+                if persona in roles
+            )
+            or "-"
+            for persona in PERSONAS
+        ]
+        rows.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    for name, users in WIZARDS.items():
+        cells = ["x" if persona in users else "-" for persona in PERSONAS]
+        rows.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
 
 
 class _Undo(Exception):
