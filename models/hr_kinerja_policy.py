@@ -3,6 +3,7 @@ import math
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.models import MAGIC_COLUMNS
+from odoo.tools import clean_context
 from odoo.tools.translate import LazyTranslate
 
 from .policy import GROUP_ROLES, allowed_fields, who_may
@@ -17,6 +18,7 @@ ROLE_LABELS = {
     "superior": _lt("the evaluator's superior"),
     "leader": _lt("the unit leader"),
     "rater": _lt("the rater (the evaluator, or their superior once escalated)"),
+    "reviewer": _lt("the reviewer (the evaluator or an HR officer, not the employee concerned)"),
     "setter": _lt("the leader who sets it"),
     "giver": _lt("who gave it"),
     "receiver": _lt("who received it"),
@@ -117,6 +119,9 @@ class HrKinerjaPolicy(models.AbstractModel):
         policy grants each of them to a role the user holds on each record."""
         if self._kinerja_bypass() or not self:
             return
+        if operation != "create":
+            # The ORM's own refusal first: a refusal below names the record.
+            self.check_access(operation)
         names = set(field_names) - self._kinerja_exempt_fields()
         if operation != "unlink" and not names:
             return
@@ -261,6 +266,16 @@ class HrKinerjaPolicy(models.AbstractModel):
     # -- ORM ------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._kinerja_bypass():
+            # A client's context defaults (default_state=...) are values it sends.
+            defaults = {
+                key[8:]: value
+                for key, value in self.env.context.items()
+                if key.startswith("default_") and key[8:] in self._fields
+            }
+            if defaults:
+                self = self.with_context(clean_context(self.env.context))  # noqa: PLW0642
+                vals_list = [{**defaults, **vals} for vals in vals_list]
         for vals in vals_list:
             self._kinerja_check_values(vals)
         records = super().create(vals_list)
