@@ -4,6 +4,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .hr_kinerja_monitoring_mixin import context_defaults_as_sent
 from .policy import allow
 from .workflow import workflow
 
@@ -70,7 +71,10 @@ class HrKinerjaDialog(models.Model):
         [("periodic", "Periodic"), ("incidental", "Incidental")], required=True, default="periodic"
     )
     participant_ids = fields.Many2many("hr.employee", string="Participants")
-    skp_id = fields.Many2one("hr.kinerja.skp", string="SKP", compute="_compute_skp", store=True)
+    # Found with the user's rights: the form's onchange shows no SKP the user may not read.
+    skp_id = fields.Many2one(
+        "hr.kinerja.skp", string="SKP", compute="_compute_skp", store=True, compute_sudo=False
+    )
     # Written by the server only (_snapshot_achievement), and sanitized all the same.
     achievement_html = fields.Html(
         "Achievement at the Dialogue",
@@ -158,11 +162,12 @@ class HrKinerjaDialog(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        model, vals_list = context_defaults_as_sent(self, vals_list)
         # The leader's check first, for its message (the policy refuses the rest).
         for vals in vals_list:
             leader = self.env["hr.employee"].browse(vals.get("evaluator_id"))
             self._check_is_leader(leader or self.env.user.employee_id)
-        dialogs = super().create(vals_list)
+        dialogs = super(HrKinerjaDialog, model).create(vals_list)
         for dialog in dialogs:
             dialog._check_leader()
         dialogs._snapshot_achievement()

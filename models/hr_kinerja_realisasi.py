@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import achievement as rule_achievement
+from .hr_kinerja_monitoring_mixin import context_defaults_as_sent
 from .policy import allow
 from .workflow import workflow
 
@@ -132,12 +133,13 @@ class HrKinerjaRealisasi(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        model, vals_list = context_defaults_as_sent(self, vals_list)
         # The owner's check first, for its message (the policy refuses the rest).
         Indicator = self.env["hr.kinerja.iki"]
         self._check_owner(
             Indicator.browse(v["iki_id"] for v in vals_list if v.get("iki_id")).skp_id
         )
-        lines = super().create(vals_list)
+        lines = super(HrKinerjaRealisasi, model).create(vals_list)
         lines._check_owner(lines.skp_id)
         return lines
 

@@ -31,11 +31,12 @@ class TestTrustMonitoring(KinerjaMonitoringCase):
     request, dialogues and their lines): each attack of the issue, over the same calls
     the web client makes, is refused and changes nothing; the right user still can."""
 
-    def _realise(self, iki, user=None, **values):
+    def _realise(self, iki, user=None, context=None, **values):
         self.env.invalidate_all()  # as in a request of its own: nothing in the cache
         return (
             self.env["hr.kinerja.realisasi"]
             .with_user(user or self.staff_user)
+            .with_context(**(context or {}))
             .create({"iki_id": iki.id, "period_id": self.february.id, **values})
         )
 
@@ -54,11 +55,12 @@ class TestTrustMonitoring(KinerjaMonitoringCase):
             )
         )
 
-    def _dialog(self, user=None, **values):
+    def _dialog(self, user=None, context=None, **values):
         self.env.invalidate_all()
         return (
             self.env["hr.kinerja.dialog"]
             .with_user(user or self.kasi_user)
+            .with_context(**(context or {}))
             .create(
                 {
                     "employee_id": self.staff.id,
@@ -183,6 +185,14 @@ class TestTrustMonitoring(KinerjaMonitoringCase):
                     line.with_user(self.staff_user).write(values)
         with self.assertRaises(AccessError):
             self._realise(self.time, value=4, state="reviewed", review_note="Baik.")
+        forged_defaults = {
+            "default_state": "reviewed",
+            "default_review_note": "Baik.",
+            "default_reviewed_by_id": self.kasi_user.id,
+        }
+        with self.assertRaises(AccessError):
+            self._realise(self.time, context=forged_defaults, value=4)
+        self.assertFalse(self.env["hr.kinerja.realisasi"].search([("iki_id", "=", self.time.id)]))
         self.env.invalidate_all()
         self.assertEqual((line.state, line.value), ("draft", 90))
         self.assertFalse(line.review_note or line.reviewed_by_id or line.reviewed_date)
@@ -321,3 +331,21 @@ class TestTrustMonitoring(KinerjaMonitoringCase):
         # what fits is kept
         line.with_user(self.staff_user).note = "z" * 20_000
         self.assertEqual(len(line.note), 20_000)
+
+    # -- the mechanism: what the context chooses is checked like what the values do ----
+    def test_context_defaults_are_checked_like_values(self):
+        """A ``default_<field>`` in the context is the client's choice too: it cannot set
+        what the policy refuses (a state, a review), and still sets what it allows."""
+        Line = self.env["hr.kinerja.realisasi"].with_user(self.staff_user)
+        with self.assertRaises(AccessError):
+            Line.with_context(default_state="reviewed").create(
+                {"iki_id": self.time.id, "period_id": self.february.id, "value": 4}
+            )
+        line = Line.with_context(default_iki_id=self.time.id, default_value=4).create(
+            {"period_id": self.february.id}
+        )
+        self.assertEqual((line.iki_id, line.value, line.state), (self.time, 4, "draft"))
+        with self.assertRaises(AccessError):
+            self._dialog(context={"default_state": "done"})
+        dialog = self._dialog(context={"default_kind": "incidental"})
+        self.assertEqual((dialog.state, dialog.kind), ("draft", "incidental"))
