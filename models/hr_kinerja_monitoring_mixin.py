@@ -72,5 +72,24 @@ class HrKinerjaMonitoringMixin(models.AbstractModel):
                     )
                 )
 
+    def _onchange_readable(self, values, field_name):
+        """Whether the record that the form's onchange puts in ``field_name`` (from the
+        values, as a default, or the record's own) is one the user may read: the
+        fields related to it are computed from it, some as superuser."""
+        if field_name in values:
+            value = values[field_name]
+        else:
+            value = self.default_get([field_name]).get(field_name) or self[field_name].id
+        if isinstance(value, dict) and set(value) <= {"id", "display_name"}:
+            value = value.get("id")
+        elif isinstance(value, list | tuple) and value:
+            value = value[0]
+        if not value:
+            return True
+        comodel = self.env[self._fields[field_name].comodel_name]
+        if not isinstance(value, int) or isinstance(value, bool):
+            return False
+        return comodel.browse(value).has_access("read")
+
     def _today(self):
         return fields.Date.context_today(self)

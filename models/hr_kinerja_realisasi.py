@@ -172,18 +172,7 @@ class HrKinerjaRealisasi(models.Model):
         """The form computes the target, the achievement % and the result plan of the
         indicator chosen: refuse an indicator the user may not read, whatever way it
         comes in (the values, the record, a default), before anything is computed."""
-        if "iki_id" in values:
-            indicator = values["iki_id"]
-        else:
-            indicator = self.default_get(["iki_id"]).get("iki_id") or self.iki_id.id
-        if isinstance(indicator, dict) and set(indicator) <= {"id", "display_name"}:
-            indicator = indicator.get("id")
-        elif isinstance(indicator, list | tuple) and indicator:
-            indicator = indicator[0]
-        if indicator and (
-            not isinstance(indicator, int)
-            or not self.env["hr.kinerja.iki"].browse(indicator).has_access("read")
-        ):
+        if not self._onchange_readable(values, "iki_id"):
             raise AccessError(_("You cannot record a realisation of an indicator you cannot read."))
         return super().onchange(values, field_names, fields_spec)
 

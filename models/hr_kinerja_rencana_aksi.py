@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .policy import allow
 
@@ -61,6 +61,13 @@ class HrKinerjaRencanaAksi(models.Model):
     def unlink(self):
         self._check_owner(self.skp_id, evaluator_too=True)
         return super().unlink()
+
+    def onchange(self, values, field_names, fields_spec):
+        """The SKP and the employee are related to the result plan chosen: refuse a
+        result plan the user may not read before the form computes them."""
+        if not self._onchange_readable(values, "rhk_id"):
+            raise AccessError(_("You cannot plan the steps of a result plan you cannot read."))
+        return super().onchange(values, field_names, fields_spec)
 
     @api.constrains("rhk_id", "period_id")
     def _check_rhk_and_period(self):

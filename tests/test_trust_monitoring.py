@@ -148,6 +148,14 @@ class TestTrustMonitoring(KinerjaMonitoringCase):
                 {"iki_id": self.quantity.id}, ["iki_id"], FORM
             )
         self.assertEqual(mine.iki_id, skp.rhk_ids.indicator_ids)
+        # nor the SKP and the employee of a result plan through an action plan's form
+        self.env.invalidate_all()
+        with self.assertRaisesMsg(AccessError, "a result plan you cannot read"):
+            self._env_b()["hr.kinerja.rencana.aksi"].onchange(
+                {"rhk_id": self.staff_rhk.id},
+                ["rhk_id"],
+                {"rhk_id": {}, "skp_id": {"fields": {"display_name": {}}}, "employee_id": {}},
+            )
         # the fields themselves are computed with the user's rights
         for name in ("approach", "aspect", "target_value", "target_unit", "target_text"):
             self.assertFalse(Line._fields[name].compute_sudo, name)
