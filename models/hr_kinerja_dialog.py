@@ -4,6 +4,25 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .hr_kinerja_monitoring_mixin import context_defaults_as_sent
+from .policy import allow
+from .workflow import workflow
+
+MINUTES_FIELDS = (
+    "employee_id",
+    "evaluator_id",
+    "company_id",
+    "period_id",
+    "date",
+    "kind",
+    "participant_ids",
+    "problem_ids",
+    "plan_ids",
+    "direction_performance",
+    "direction_obstacles",
+    "direction_behaviour",
+)
+
 
 class HrKinerjaDialog(models.Model):
     """Dialog kinerja (000 VI and its Lampiran 1): the minutes of a performance
@@ -13,9 +32,26 @@ class HrKinerjaDialog(models.Model):
 
     _name = "hr.kinerja.dialog"
     _description = "Performance Dialogue"
-    _inherit = ["hr.kinerja.period.guard", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "hr.kinerja.policy",
+        "hr.kinerja.period.guard",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    # Who changes what (deny by default, models/policy.py). The leader who holds the
+    # dialogue (evaluator_id: the evaluator or the evaluator's superior, 000 VI.1)
+    # writes the minutes, an HR officer may record them (000 VI.5, Lampiran 1); the
+    # employee and the participants read them. The achievement table is the system's
+    # snapshot at creation, "held" is a button; an HR officer deletes.
+    _kinerja_policy = (
+        allow(("evaluator", "officer"), "create write", MINUTES_FIELDS),
+        allow("officer", "unlink"),
+    )
+    _kinerja_server_fields = ("achievement_html", "state")
+    _kinerja_role_fields = {"employee": "employee_id", "evaluator": "evaluator_id"}
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True, check_company=True)
@@ -35,11 +71,16 @@ class HrKinerjaDialog(models.Model):
         [("periodic", "Periodic"), ("incidental", "Incidental")], required=True, default="periodic"
     )
     participant_ids = fields.Many2many("hr.employee", string="Participants")
-    skp_id = fields.Many2one("hr.kinerja.skp", string="SKP", compute="_compute_skp", store=True)
+    # Found with the user's rights: the form's onchange shows no SKP the user may not read.
+    skp_id = fields.Many2one(
+        "hr.kinerja.skp", string="SKP", compute="_compute_skp", store=True, compute_sudo=False
+    )
+    # Written by the server only (_snapshot_achievement), and sanitized all the same.
     achievement_html = fields.Html(
         "Achievement at the Dialogue",
         readonly=True,
-        sanitize=False,
+        sanitize=True,
+        sanitize_overridable=False,
         help="Rencana kinerja, indikator, target, realisasi, capaian as recorded when the "
         "dialogue was held (000 Lampiran 1 A).",
     )
@@ -121,21 +162,31 @@ class HrKinerjaDialog(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        dialogs = super().create(vals_list)
+        model, vals_list = context_defaults_as_sent(self, vals_list)
+        # The leader's check first, for its message (the policy refuses the rest).
+        for vals in vals_list:
+            leader = self.env["hr.employee"].browse(vals.get("evaluator_id"))
+            self._check_is_leader(leader or self.env.user.employee_id)
+        dialogs = super(HrKinerjaDialog, model).create(vals_list)
         for dialog in dialogs:
             dialog._check_leader()
         dialogs._snapshot_achievement()
         return dialogs
 
     def _check_leader(self):
+        self._check_is_leader(self.evaluator_id)
+
+    @api.model
+    def _check_is_leader(self, leader):
         if self.env.su or self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
             return
-        if self.evaluator_id.user_id != self.env.user:
+        if leader.user_id != self.env.user:
             raise AccessError(_("The leader records the minutes of the dialogue."))
 
     def write(self, vals):
-        for dialog in self:
-            dialog._check_leader()
+        if not self._kinerja_bypass():
+            for dialog in self:
+                dialog._check_leader()
         return super().write(vals)
 
     def _snapshot_achievement(self):
@@ -186,7 +237,9 @@ class HrKinerjaDialog(models.Model):
         return True
 
     def action_done(self):
-        self.write({"state": "done"})
+        for dialog in self:
+            dialog._check_leader()
+        workflow(self).write({"state": "done"})
         return True
 
     @api.model

@@ -1,6 +1,26 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
+from .policy import allow
+
+FEEDBACK_FIELDS = (
+    "giver_id",
+    "receiver_id",
+    "company_id",
+    "period_id",
+    "source",
+    "subject",
+    "rhk_id",
+    "core_value_id",
+    "kind",
+    "mode",
+    "tone",
+    "text",
+    "date",
+)
+
 
 class HrKinerjaFeedback(models.Model):
     """Umpan balik berkelanjutan: one recorded piece of feedback (003 Pasal 16-18;
@@ -10,9 +30,17 @@ class HrKinerjaFeedback(models.Model):
 
     _name = "hr.kinerja.feedback"
     _description = "Continuous Feedback"
-    _inherit = ["hr.kinerja.period.guard", "mail.thread"]
+    _inherit = ["hr.kinerja.policy", "hr.kinerja.period.guard", "mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    # Who changes what (deny by default, models/policy.py). Feedback is given in one's
+    # own name (003 Pasal 17): the giver writes it, an HR officer may record it for the
+    # giver; the receiver's evaluator is captured by the system. Nobody deletes it
+    # (003 Pasal 16(3), 000 V.8); the lock of the period is the period guard's.
+    _kinerja_policy = (allow(("giver", "officer"), "create write", FEEDBACK_FIELDS),)
+    _kinerja_server_fields = ("receiver_evaluator_id",)
+    _kinerja_role_fields = {"giver": "giver_id"}
 
     name = fields.Char(compute="_compute_name", store=True)
     giver_id = fields.Many2one(
@@ -89,6 +117,10 @@ class HrKinerjaFeedback(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # In one's own name first, for its message (the policy refuses the rest).
+        for vals in vals_list:
+            giver = self.env["hr.employee"].browse(vals.get("giver_id"))
+            self._check_in_own_name(giver or self.env.user.employee_id)
         records = super().create(vals_list)
         for feedback in records:
             feedback._check_giver_is_me()
@@ -106,23 +138,34 @@ class HrKinerjaFeedback(models.Model):
         return True
 
     def _check_giver_is_me(self):
+        self._check_in_own_name(self.giver_id)
+
+    @api.model
+    def _check_in_own_name(self, giver):
         if self.env.su or self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
             return
-        if self.giver_id.user_id != self.env.user:
+        if giver.user_id != self.env.user:
             raise AccessError(_("Feedback is given in your own name."))
 
     def write(self, vals):
         for feedback in self:
             feedback._check_giver_is_me()
+        if "giver_id" in vals:  # handed to another giver: still in one's own name
+            self._check_in_own_name(self.env["hr.employee"].browse(vals["giver_id"]))
         if "receiver_evaluator_id" in vals and not self.env.su:
             raise AccessError(_("The receiver's evaluator is recorded by the system."))
         result = super().write(vals)
-        if "giver_id" in vals:
-            for feedback in self:
-                feedback._check_giver_is_me()
         if "receiver_id" in vals or "date" in vals:
             self._capture_evaluator()
         return result
+
+    def unlink(self):
+        # Who may not delete at all is told so by the access rights; everyone else,
+        # the superuser included, is told why (the policy grants nobody a delete).
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self.check_access("unlink")
+            self._never_delete()
+        return super().unlink()
 
     @api.ondelete(at_uninstall=False)
     def _never_delete(self):

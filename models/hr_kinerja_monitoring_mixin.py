@@ -1,5 +1,26 @@
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import clean_context
+
+
+def context_defaults_as_sent(model, vals_list):
+    """A ``default_<field>`` in the context is a value the client chose, like one in
+    the values: hand it to create() as sent, so that the write policy checks it (it
+    does not see context defaults, and takes a value equal to one for harmless).
+    Returns the model without those defaults and the values with them."""
+    if model._kinerja_bypass():
+        return model, vals_list
+    defaults = {
+        key[len("default_") :]: value
+        for key, value in model.env.context.items()
+        if key.startswith("default_") and key[len("default_") :] in model._fields
+    }
+    if not defaults:
+        return model, vals_list
+    return (
+        model.with_context(clean_context(model.env.context)),
+        [{**defaults, **vals} for vals in vals_list],
+    )
 
 
 class HrKinerjaMonitoringMixin(models.AbstractModel):
@@ -50,6 +71,25 @@ class HrKinerjaMonitoringMixin(models.AbstractModel):
                         employee=skp.employee_id.name,
                     )
                 )
+
+    def _onchange_readable(self, values, field_name):
+        """Whether the record that the form's onchange puts in ``field_name`` (from the
+        values, as a default, or the record's own) is one the user may read: the
+        fields related to it are computed from it, some as superuser."""
+        if field_name in values:
+            value = values[field_name]
+        else:
+            value = self.default_get([field_name]).get(field_name) or self[field_name].id
+        if isinstance(value, dict) and set(value) <= {"id", "display_name"}:
+            value = value.get("id")
+        elif isinstance(value, list | tuple) and value:
+            value = value[0]
+        if not value:
+            return True
+        comodel = self.env[self._fields[field_name].comodel_name]
+        if not isinstance(value, int) or isinstance(value, bool):
+            return False
+        return comodel.browse(value).has_access("read")
 
     def _today(self):
         return fields.Date.context_today(self)

@@ -4,8 +4,23 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import achievement as rule_achievement
+from .hr_kinerja_monitoring_mixin import context_defaults_as_sent
+from .policy import allow
+from .workflow import workflow
 
-URL = re.compile(r"^https?://\S+$")
+# A scheme is case-insensitive (RFC 3986 section 3.1): HTTPS://... is a web address too.
+URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# What the employee records (Format B.1.2).
+EMPLOYEE_FIELDS = (
+    "iki_id",
+    "period_id",
+    "value",
+    "value_text",
+    "attachment_ids",
+    "evidence_links",
+    "note",
+)
+REVIEW_FIELDS = frozenset({"review_note", "state", "reviewed_by_id", "reviewed_date"})
 # Aspects whose realisation is a count, a duration or an amount: never negative.
 NON_NEGATIVE_ASPECTS = ("kuantitas", "waktu", "biaya")
 
@@ -18,8 +33,35 @@ class HrKinerjaRealisasi(models.Model):
 
     _name = "hr.kinerja.realisasi"
     _description = "Indicator Realisation"
-    _inherit = ["hr.kinerja.period.guard", "hr.kinerja.monitoring.mixin", "mail.thread"]
+    _inherit = [
+        "hr.kinerja.policy",
+        "hr.kinerja.period.guard",
+        "hr.kinerja.monitoring.mixin",
+        "mail.thread",
+    ]
     _order = "period_id, skp_id, iki_id"
+
+    # Who changes what (deny by default, models/policy.py). The employee (or an HR
+    # officer for them) records the realisation and its evidence until it is reviewed
+    # (003 Pasal 15(1)-(2)); the reviewer - the evaluator or an HR officer, never the
+    # employee of the line - writes the review note (003 Pasal 16(1)). Submitting,
+    # reviewing and sending back are buttons: the state and who reviewed when are
+    # written by those workflow steps only.
+    _kinerja_policy = (
+        allow(
+            ("employee", "officer"),
+            "create write",
+            EMPLOYEE_FIELDS,
+            states=["draft", "submitted"],
+        ),
+        allow("reviewer", "write", ["review_note"], states=["submitted", "reviewed"]),
+        allow("officer", "unlink"),
+    )
+    _kinerja_server_fields = ("state", "reviewed_by_id", "reviewed_date")
+    _kinerja_role_fields = {
+        "employee": "iki_id.rhk_id.skp_id.employee_id",
+        "evaluator": "iki_id.rhk_id.skp_id.evaluator_id",
+    }
 
     iki_id = fields.Many2one(
         "hr.kinerja.iki", string="Indicator", required=True, index=True, ondelete="restrict"
@@ -28,11 +70,13 @@ class HrKinerjaRealisasi(models.Model):
     skp_id = fields.Many2one(related="iki_id.rhk_id.skp_id", store=True, index=True)
     employee_id = fields.Many2one(related="iki_id.rhk_id.skp_id.employee_id", store=True)
     company_id = fields.Many2one(related="iki_id.rhk_id.company_id", store=True)
-    approach = fields.Selection(related="iki_id.approach")
-    aspect = fields.Selection(related="iki_id.aspect")
-    target_value = fields.Float(related="iki_id.target_value")
-    target_unit = fields.Char(related="iki_id.target_unit")
-    target_text = fields.Char(related="iki_id.target_text")
+    # Read with the user's rights: an indicator the user may not read shows no target
+    # (not through onchange either, see onchange()).
+    approach = fields.Selection(related="iki_id.approach", compute_sudo=False)
+    aspect = fields.Selection(related="iki_id.aspect", compute_sudo=False)
+    target_value = fields.Float(related="iki_id.target_value", compute_sudo=False)
+    target_unit = fields.Char(related="iki_id.target_unit", compute_sudo=False)
+    target_text = fields.Char(related="iki_id.target_text", compute_sudo=False)
     value = fields.Float("Realisation", digits=(16, 2), tracking=True)
     value_text = fields.Text("Realisation (in words)", tracking=True)
     achievement_percent = fields.Float(
@@ -89,28 +133,48 @@ class HrKinerjaRealisasi(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lines = super().create(vals_list)
+        model, vals_list = context_defaults_as_sent(self, vals_list)
+        # The owner's check first, for its message (the policy refuses the rest).
+        Indicator = self.env["hr.kinerja.iki"]
+        self._check_owner(
+            Indicator.browse(v["iki_id"] for v in vals_list if v.get("iki_id")).skp_id
+        )
+        lines = super(HrKinerjaRealisasi, model).create(vals_list)
         lines._check_owner(lines.skp_id)
         return lines
 
     def write(self, vals):
-        review = {"review_note", "state", "reviewed_by_id", "reviewed_date"}
-        if vals.get("state") == "submitted":
-            self._check_owner(self.skp_id)
-            if any(line.state != "draft" for line in self):
-                raise UserError(_("Only a draft realisation is submitted."))
-        elif review.intersection(vals) and not (self.env.su or self._is_reviewer()):
-            raise AccessError(_("Only the evaluator reviews a realisation."))
-        if set(vals) - review - {"message_main_attachment_id"}:
-            self._check_owner(self.skp_id)
-            if any(line.state == "reviewed" for line in self) and "state" not in vals:
-                raise UserError(
-                    _("A reviewed realisation is changed only after the evaluator reopens it.")
-                )
+        if not self._kinerja_bypass():
+            review = REVIEW_FIELDS.intersection(vals)
+            if review and not self._is_reviewer():
+                raise AccessError(_("Only the evaluator reviews a realisation."))
+            if set(vals) - review - {"message_main_attachment_id"}:
+                self._check_owner(self.skp_id)
+                if vals.get("iki_id"):  # moved onto another indicator: it must be hers too
+                    self._check_owner(self.env["hr.kinerja.iki"].browse(vals["iki_id"]).skp_id)
+                if any(line.state == "reviewed" for line in self):
+                    raise UserError(
+                        _("A reviewed realisation is changed only after the evaluator reopens it.")
+                    )
         result = super().write(vals)
         if "iki_id" in vals:
             self._check_owner(self.skp_id)
         return result
+
+    def _kinerja_extra_roles(self, roles):
+        """The reviewer: the evaluator of the SKP or an HR officer - never the
+        employee whose realisation it is (nobody reviews their own)."""
+        for held in roles.values():
+            if "employee" not in held and held & {"evaluator", "officer"}:
+                held.add("reviewer")
+
+    def onchange(self, values, field_names, fields_spec):
+        """The form computes the target, the achievement % and the result plan of the
+        indicator chosen: refuse an indicator the user may not read, whatever way it
+        comes in (the values, the record, a default), before anything is computed."""
+        if not self._onchange_readable(values, "iki_id"):
+            raise AccessError(_("You cannot record a realisation of an indicator you cannot read."))
+        return super().onchange(values, field_names, fields_spec)
 
     @api.constrains("iki_id", "period_id")
     def _check_skp(self):
@@ -147,9 +211,13 @@ class HrKinerjaRealisasi(models.Model):
                     )
 
     def _is_reviewer(self):
-        if self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
+        """The evaluator of the SKP, or an HR officer; never the employee of the line."""
+        user = self.env.user
+        if any(line.employee_id.user_id == user for line in self):
+            return False
+        if user.has_group("hr_kinerja_asn.group_kinerja_officer"):
             return True
-        return all(line.skp_id.evaluator_id.user_id == self.env.user for line in self)
+        return all(line.skp_id.evaluator_id.user_id == user for line in self)
 
     def action_submit(self):
         self._check_owner(self.skp_id)
@@ -166,13 +234,17 @@ class HrKinerjaRealisasi(models.Model):
                         indicator=line.iki_id.name,
                     )
                 )
-        self.write({"state": "submitted"})
+        if any(line.state != "draft" for line in self):
+            raise UserError(_("Only a draft realisation is submitted."))
+        workflow(self).write({"state": "submitted"})
         return True
 
     def action_review(self):
         if not self._is_reviewer():
             raise AccessError(_("Only the evaluator reviews a realisation."))
-        self.write(
+        if any(line.state != "submitted" for line in self):
+            raise UserError(_("Only a submitted realisation is reviewed."))
+        workflow(self).write(
             {
                 "state": "reviewed",
                 "reviewed_by_id": self.env.uid,
@@ -184,5 +256,7 @@ class HrKinerjaRealisasi(models.Model):
     def action_reopen(self):
         if not self._is_reviewer():
             raise AccessError(_("Only the evaluator sends a realisation back to the employee."))
-        self.write({"state": "draft"})
+        if any(line.state == "draft" for line in self):
+            raise UserError(_("Only a submitted or reviewed realisation is sent back."))
+        workflow(self).write({"state": "draft"})
         return True
