@@ -4,7 +4,6 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .hr_kinerja_monitoring_mixin import context_defaults_as_sent
 from .policy import allow
 from .workflow import workflow
 
@@ -162,7 +161,7 @@ class HrKinerjaDialog(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        model, vals_list = context_defaults_as_sent(self, vals_list)
+        model, vals_list = self._kinerja_context_defaults(vals_list)
         # The leader's check first, for its message (the policy refuses the rest).
         for vals in vals_list:
             leader = self.env["hr.employee"].browse(vals.get("evaluator_id"))

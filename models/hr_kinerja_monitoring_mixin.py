@@ -1,26 +1,5 @@
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import clean_context
-
-
-def context_defaults_as_sent(model, vals_list):
-    """A ``default_<field>`` in the context is a value the client chose, like one in
-    the values: hand it to create() as sent, so that the write policy checks it (it
-    does not see context defaults, and takes a value equal to one for harmless).
-    Returns the model without those defaults and the values with them."""
-    if model._kinerja_bypass():
-        return model, vals_list
-    defaults = {
-        key[len("default_") :]: value
-        for key, value in model.env.context.items()
-        if key.startswith("default_") and key[len("default_") :] in model._fields
-    }
-    if not defaults:
-        return model, vals_list
-    return (
-        model.with_context(clean_context(model.env.context)),
-        [{**defaults, **vals} for vals in vals_list],
-    )
 
 
 class HrKinerjaMonitoringMixin(models.AbstractModel):

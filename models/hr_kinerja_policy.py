@@ -263,22 +263,31 @@ class HrKinerjaPolicy(models.AbstractModel):
                     _("%(field)s cannot be %(value)s.", field=label, value=repr(value)[:60])
                 ) from None
 
+    @api.model
+    def _kinerja_context_defaults(self, vals_list):
+        """A client's context defaults (``default_state=...``) are values it chose:
+        returns the model without them and the values with them, for the checks."""
+        if self._kinerja_bypass():
+            return self, vals_list
+        defaults = {
+            key[8:]: value
+            for key, value in self.env.context.items()
+            if key.startswith("default_") and key[8:] in self._fields
+        }
+        if not defaults:
+            return self, vals_list
+        return (
+            self.with_context(clean_context(self.env.context)),
+            [{**defaults, **vals} for vals in vals_list],
+        )
+
     # -- ORM ------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._kinerja_bypass():
-            # A client's context defaults (default_state=...) are values it sends.
-            defaults = {
-                key[8:]: value
-                for key, value in self.env.context.items()
-                if key.startswith("default_") and key[8:] in self._fields
-            }
-            if defaults:
-                self = self.with_context(clean_context(self.env.context))  # noqa: PLW0642
-                vals_list = [{**defaults, **vals} for vals in vals_list]
+        model, vals_list = self._kinerja_context_defaults(vals_list)
         for vals in vals_list:
             self._kinerja_check_values(vals)
-        records = super().create(vals_list)
+        records = super(HrKinerjaPolicy, model).create(vals_list)
         if not self._kinerja_bypass():
             for record, vals in zip(records, vals_list, strict=True):
                 record._kinerja_check("create", vals, vals)

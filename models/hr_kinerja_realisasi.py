@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import achievement as rule_achievement
-from .hr_kinerja_monitoring_mixin import context_defaults_as_sent
 from .policy import allow
 from .workflow import workflow
 
@@ -133,7 +132,7 @@ class HrKinerjaRealisasi(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        model, vals_list = context_defaults_as_sent(self, vals_list)
+        model, vals_list = self._kinerja_context_defaults(vals_list)
         # The owner's check first, for its message (the policy refuses the rest).
         Indicator = self.env["hr.kinerja.iki"]
         self._check_owner(
