@@ -238,9 +238,9 @@ class TestTrustMonitoring(KinerjaMonitoringCase):
         with self.assertRaisesMsg(AccessError, "You cannot set About"):
             wizard.write({"employee_id": self.kabid.id})
         self.assertEqual(wizard.employee_id, self.staff)
-        # a default sent in the context does not choose either: the server sets it
-        by_default = Wizard.with_context(default_employee_id=self.kabid.id).create(asked)
-        self.assertEqual(by_default.employee_id, self.staff)
+        # a default sent in the context is a value sent: refused the same way
+        with self.assertRaisesMsg(AccessError, "You cannot set About"):
+            Wizard.with_context(default_employee_id=self.kabid.id).create(asked)
         # sending one's own employee is harmless
         self.assertEqual(
             Wizard.create({**asked, "employee_id": self.staff.id}).employee_id, self.staff
