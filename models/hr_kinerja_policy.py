@@ -18,6 +18,7 @@ ROLE_LABELS = {
     "superior": _lt("the evaluator's superior"),
     "leader": _lt("the unit leader"),
     "rater": _lt("the rater (the evaluator, or their superior once escalated)"),
+    "owner": _lt("who opened it"),
     "reviewer": _lt("the reviewer (the evaluator or an HR officer, not the employee concerned)"),
     "setter": _lt("the leader who sets it"),
     "giver": _lt("who gave it"),
@@ -123,7 +124,7 @@ class HrKinerjaPolicy(models.AbstractModel):
             # The ORM's own refusal first: a refusal below names the record.
             self.check_access(operation)
         names = set(field_names) - self._kinerja_exempt_fields()
-        if operation != "unlink" and not names:
+        if operation == "write" and not names:
             return
         roles = self._kinerja_roles()
         for record in self:
