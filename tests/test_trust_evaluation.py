@@ -351,6 +351,16 @@ class TestTrustEvaluation(KinerjaEvaluationCase):
         for field in ("contribution", "achievement_percent", "employee_id", "job_title"):
             with self.subTest(field=field), self.assertRaises(AccessError):
                 line.with_user(staff).read([field])
+        # nor through an onchange of a new line
+        spec = {name: {} for name in ("employee_id", "contribution", "achievement_percent")}
+        with self.assertRaises(AccessError):
+            self.Line.with_user(staff).onchange(
+                {"evaluation_id": colleague.id}, ["evaluation_id"], spec
+            )
+        with self.assertRaises(AccessError):
+            self.Proposal.with_user(self.officer_b).onchange(
+                {"distribution_id": self.seksi_dist.id}, ["distribution_id"], {"achievement": {}}
+            )
         # the leader reads his unit's
         self.env.invalidate_all()
         rows = wizard.line_ids.read(["employee_id", "contribution", "achievement_percent"])

@@ -29,7 +29,7 @@ class HrKinerjaDistributionProposal(models.TransientModel):
     _kinerja_role_fields = {"leader": "distribution_id.leader_id"}
 
     distribution_id = fields.Many2one("hr.kinerja.distribution", required=True, readonly=True)
-    achievement = fields.Selection(related="distribution_id.achievement")
+    achievement = fields.Selection(related="distribution_id.achievement", compute_sudo=False)
     feasible = fields.Boolean(readonly=True)
     explanation = fields.Text(readonly=True)
     change_count = fields.Integer("Changes Proposed", readonly=True)
