@@ -1,6 +1,6 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from ..models.policy import allowed_fields
 from ..models.workflow import workflow
@@ -303,8 +303,17 @@ class TestTrustEvaluation(KinerjaEvaluationCase):
         )
         with self.assertRaisesMsg(UserError, "is not directly below"):
             wizard.action_confirm()
-        self.assertFalse(
-            self.env["hr.kinerja.org.achievement"].search([("period_id", "=", self.january.id)])
+        Achievement = self.env["hr.kinerja.org.achievement"]
+        self.assertFalse(Achievement.search([("period_id", "=", self.january.id)]))
+        # the screen as the web client fills it: lines from the onchange, saved at once
+        form = Form(Wizard.with_user(self.kabid_user))
+        form.period_id = self.january
+        form.department_id = self.bidang
+        with form.line_ids.edit(0) as line:
+            line.value = "istimewa"
+        form.save().action_confirm()
+        self.assertEqual(
+            Achievement.search([("period_id", "=", self.january.id)]).mapped("set_as"), ["leader"]
         )
 
     # -- finding 7a --------------------------------------------------------------------
