@@ -14,6 +14,7 @@ class HrKinerjaDistributionProposal(models.TransientModel):
     _name = "hr.kinerja.distribution.proposal"
     _description = "Proposed Distribution"
     _inherit = ["hr.kinerja.policy"]
+    _rec_name = "distribution_id"
 
     # Who changes what (deny by default, models/policy.py). The distribution's
     # "Propose" button creates the wizard and its lines for the unit leader (002

@@ -8,6 +8,7 @@ class HrKinerjaDistributionProposalLine(models.TransientModel):
     _name = "hr.kinerja.distribution.proposal.line"
     _description = "Proposed Predicate"
     _inherit = ["hr.kinerja.policy"]
+    _rec_name = "evaluation_id"
 
     # Who changes what (deny by default, models/policy.py). Lines are created by the
     # proposal itself (the server, for the evaluations of the distribution); the unit

@@ -13,6 +13,7 @@ class HrKinerjaOrgAchievementWizard(models.TransientModel):
     _name = "hr.kinerja.org.achievement.wizard"
     _description = "Set the Achievements of the Units Below"
     _inherit = ["hr.kinerja.policy"]
+    _rec_name = "department_id"
 
     # Who changes what (deny by default, models/policy.py). Any employee may open the
     # screen (it shows the published achievements); only its owner - who opened it -

@@ -8,6 +8,7 @@ class HrKinerjaOrgAchievementWizardLine(models.TransientModel):
     _name = "hr.kinerja.org.achievement.wizard.line"
     _description = "Achievement of a Unit Below"
     _inherit = ["hr.kinerja.policy"]
+    _rec_name = "department_id"
 
     # Who changes what (deny by default, models/policy.py): the owner of the wizard
     # (who opened it) fills its lines; the wizard checks their units when it sets
