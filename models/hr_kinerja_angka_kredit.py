@@ -16,7 +16,26 @@ class HrKinerjaAngkaKredit(models.Model):
 
     _name = "hr.kinerja.angka.kredit"
     _description = "Credit Points (Angka Kredit)"
+    _inherit = ["hr.kinerja.policy"]
     _order = "employee_id, year_id, date_start, id"
+
+    # Who changes what (deny by default, models/policy.py): nobody. The ledger is
+    # written by the distribution's confirmation and deleted by its reset (server
+    # steps, Permenpan RB 1/2023); no user creates, changes or deletes a line.
+    _kinerja_policy = ()
+    _kinerja_server_fields = (
+        "evaluation_id",
+        "employee_id",
+        "company_id",
+        "year_id",
+        "period_id",
+        "predicate",
+        "jf_jenjang",
+        "months",
+        "percentage",
+        "coefficient",
+        "amount",
+    )
 
     evaluation_id = fields.Many2one(
         "hr.kinerja.evaluation", required=True, readonly=True, ondelete="cascade", index=True

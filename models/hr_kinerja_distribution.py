@@ -8,6 +8,7 @@ from ..rules import constants as rule_constants
 from ..rules import distribution as rule_distribution
 from ..rules import proposal as rule_proposal
 from .hr_kinerja_org_quadrant import ACHIEVEMENTS
+from .policy import allow
 from .workflow import is_workflow, workflow
 
 PREDICATE_NAMES = rule_constants.PREDICATE_NAMES
@@ -22,9 +23,25 @@ class HrKinerjaDistribution(models.Model):
 
     _name = "hr.kinerja.distribution"
     _description = "Predicate Distribution of a Unit"
-    _inherit = ["hr.kinerja.period.guard", "mail.thread"]
+    _inherit = ["hr.kinerja.policy", "hr.kinerja.period.guard", "mail.thread"]
     _order = "period_id desc, department_id"
     _rec_name = "department_id"
+
+    # Who changes what (deny by default, models/policy.py). Distributions are created
+    # by the evaluations' generation; the unit leader writes the justification of a
+    # deviation while it is a draft (002 D.5.a-b); proposing, confirming and resetting
+    # are the leader's buttons, which write the rest as workflow steps.
+    _kinerja_policy = (allow("leader", "write", ["justification"], states=["draft"]),)
+    _kinerja_server_fields = (
+        "department_id",
+        "period_id",
+        "leader_id",
+        "evaluation_ids",
+        "state",
+        "confirmed_by_id",
+        "confirmed_date",
+    )
+    _kinerja_role_fields = {"leader": "leader_id"}
 
     department_id = fields.Many2one(
         "hr.department", string="Unit", required=True, index=True, ondelete="restrict"
@@ -210,11 +227,41 @@ class HrKinerjaDistribution(models.Model):
                 )
 
     def write(self, vals):
-        if not (self.env.su or is_workflow(self)) and set(vals) - {"justification"}:
-            raise AccessError(_("A distribution changes only through its buttons."))
-        if "justification" in vals:
-            self._check_leader()
+        # The policy refuses the rest; these say what to do instead.
+        if not (self.env.su or is_workflow(self)):
+            if set(vals) - {"justification"} - self._kinerja_exempt_fields():
+                raise AccessError(_("A distribution changes only through its buttons."))
+            if "justification" in vals:
+                self._check_leader()
         return super().write(vals)
+
+    def _lock(self):
+        """Lock the rows of these distributions until the transaction ends and forget
+        their cached state. Of two leaders confirming (or resetting, or applying a
+        proposal to) the same distribution at once, the second waits for the first;
+        PostgreSQL then refuses its stale snapshot and the request is retried, so it
+        reads what the first did - "already confirmed" - instead of failing halfway."""
+        if not self.ids:
+            return
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
+                SQL.identifier(self._table),
+                list(self.ids),
+            )
+        )
+        self.invalidate_recordset(["state", "confirmed_by_id", "confirmed_date"])
+
+    def _check_draft(self):
+        for distribution in self:
+            if distribution.state == "confirmed":
+                raise UserError(
+                    _(
+                        "The distribution of %(unit)s is already confirmed.",
+                        unit=distribution.department_id.name,
+                    )
+                )
 
     # -- proposal ---------------------------------------------------------------------
     def _propose(self):
@@ -256,7 +303,11 @@ class HrKinerjaDistribution(models.Model):
         self.ensure_one()
         self._check_leader()
         self._check_ready()
-        wizard = self.env["hr.kinerja.distribution.proposal"].create({"distribution_id": self.id})
+        # The wizard and its lines are the server's: created here for the leader
+        # just checked, never from what a client sends.
+        wizard = workflow(self.env["hr.kinerja.distribution.proposal"]).create(
+            {"distribution_id": self.id}
+        )
         wizard._fill()
         return {
             "type": "ir.actions.act_window",
@@ -271,14 +322,8 @@ class HrKinerjaDistribution(models.Model):
     def _check_ready(self):
         counts = self._predicate_counts()
         achievements = self._achievements()
+        self._check_draft()
         for distribution in self:
-            if distribution.state == "confirmed":
-                raise UserError(
-                    _(
-                        "The distribution of %(unit)s is already confirmed.",
-                        unit=distribution.department_id.name,
-                    )
-                )
             if not achievements.get(distribution.id):
                 raise UserError(
                     _(
@@ -301,6 +346,7 @@ class HrKinerjaDistribution(models.Model):
 
     def action_confirm(self):
         self._check_leader()
+        self._lock()
         counts, achievements = self._check_ready()
         for distribution in self:
             result = rule_distribution.check(
@@ -344,6 +390,14 @@ class HrKinerjaDistribution(models.Model):
     def action_reset(self):
         """Back to draft to change predicates, while the period is open."""
         self._check_leader()
+        self._lock()
+        for distribution in self.filtered(lambda d: d.state != "confirmed"):
+            raise UserError(
+                _(
+                    "The distribution of %(unit)s is not confirmed: there is nothing to reset.",
+                    unit=distribution.department_id.name,
+                )
+            )
         evaluations = (
             self.env["hr.kinerja.evaluation"]
             .sudo()
@@ -360,8 +414,14 @@ class HrKinerjaDistribution(models.Model):
 
     def _penetapan_data(self):
         """The data of the penetapan form of the unit's distribution (002 Lampiran):
-        achievement, counts, the pattern applied and each employee's predicate."""
+        achievement, counts, the pattern applied and the predicate of each employee
+        whose evaluation the user may read - everyone's for the unit leader and HR
+        officers, those they evaluate for an evaluator, their own for an employee."""
         self.ensure_one()
+        # A search, not self.evaluation_ids: the record rules decide the rows.
+        evaluations = (
+            self.env["hr.kinerja.evaluation"].search([("distribution_id", "=", self.id)]).sudo()
+        )
         achievement = self.achievement
         rules = rule_distribution.GUIDANCE.get(achievement, ()) if achievement else ()
         n = self.count_total
@@ -383,7 +443,7 @@ class HrKinerjaDistribution(models.Model):
                     "position": e.job_title,
                     "predicate": PREDICATE_NAMES.get(e.predicate),
                 }
-                for e in self.evaluation_ids.sorted(lambda e: e.employee_id.name)
+                for e in evaluations.sorted(lambda e: e.employee_id.name)
             ],
             "justification": self.justification,
         }

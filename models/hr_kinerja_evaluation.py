@@ -695,7 +695,10 @@ class HrKinerjaEvaluation(models.Model):
         return result
 
     def action_refresh_suggestions(self):
-        self._refresh_suggestions()
+        """Recompute the suggestions of the evaluations the user reads and that are
+        not confirmed yet (every value comes from the server)."""
+        self.check_access("read")
+        self.filtered(lambda e: e.state != "confirmed")._refresh_suggestions()
         return True
 
     # -- escalation ----------------------------------------------------------------

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from ..rules import evaluation as rule_evaluation
 from .hr_kinerja_org_quadrant import ACHIEVEMENTS, RATINGS
+from .policy import allow
 from .workflow import is_workflow, workflow
 
 # Panduan kriteria capaian kinerja organisasi periodik, verbatim (002 D.4.d).
@@ -33,6 +34,8 @@ SET_AS = [
     ("default", "Not Set: Butuh Perbaikan (002 D.12)"),
     ("officer", "HR Officer for the Regional Head"),
 ]
+# What the one who sets an achievement chooses.
+SET_FIELDS = ("value", "result_rating", "process_rating", "note")
 
 
 class HrKinerjaOrgAchievement(models.Model):
@@ -43,9 +46,24 @@ class HrKinerjaOrgAchievement(models.Model):
 
     _name = "hr.kinerja.org.achievement"
     _description = "Organisation Achievement"
-    _inherit = ["hr.kinerja.period.guard", "mail.thread"]
+    _inherit = ["hr.kinerja.policy", "hr.kinerja.period.guard", "mail.thread"]
     _order = "period_id desc, department_id"
     _rec_name = "department_id"
+
+    # Who changes what (deny by default, models/policy.py). The "setter" - the leader
+    # of the unit above (002 D.4.f), that leader's superior past the deadline (002
+    # D.11), an HR officer recording the regional head's decision on a top unit -
+    # creates the achievement of a unit for a period and changes its value, ratings
+    # and note, until the evaluation window opens (checked in _check_setter). Who set
+    # it and when are recorded by the server (the date decides whether an annual
+    # achievement counts, 003 B.1.f); nobody moves one to another unit or period.
+    _kinerja_policy = (
+        allow("setter", "create", ("department_id", "period_id", *SET_FIELDS)),
+        allow("setter", "write", SET_FIELDS),
+        allow("manager", "unlink"),
+    )
+    _kinerja_server_fields = ("set_as", "set_by_id", "date_set")
+    _kinerja_role_fields = {}
 
     department_id = fields.Many2one(
         "hr.department", string="Unit", required=True, index=True, ondelete="cascade"
@@ -201,6 +219,15 @@ class HrKinerjaOrgAchievement(models.Model):
                 )
         return roles
 
+    def _kinerja_extra_roles(self, roles):
+        records = self.sudo()
+        for period in records.period_id:
+            of_period = records.filtered(lambda r, p=period: r.period_id == p)
+            setters = self._setter_role(of_period.department_id, period)
+            for record in of_period:
+                if setters.get(record.department_id.id):
+                    roles[record.id].add("setter")
+
     @api.model_create_multi
     def create(self, vals_list):
         browse = self.env["hr.department"].browse
@@ -217,11 +244,14 @@ class HrKinerjaOrgAchievement(models.Model):
         return records
 
     def write(self, vals):
-        if not ({"value", "result_rating", "process_rating"} & set(vals)) or is_workflow(self):
+        if self.env.su or is_workflow(self) or not set(vals) - self._kinerja_exempt_fields():
             return super().write(vals)
+        # Says who sets it instead, and refuses once the evaluation window is open;
+        # the policy refuses every field the setter does not choose.
         roles = self._check_setter([(r.department_id, r.period_id) for r in self])
         result = super().write(vals)
-        self._after_set(roles)
+        if {"value", "result_rating", "process_rating"} & set(vals):
+            self._after_set(roles)
         return result
 
     def _after_set(self, roles):

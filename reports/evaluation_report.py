@@ -430,7 +430,10 @@ class ReportPenetapanCapaianUnits(models.AbstractModel):
 
 
 class ReportPenetapanPredikat(models.AbstractModel):
-    """Penetapan predikat kinerja pegawai of a unit (002 Lampiran)."""
+    """Penetapan predikat kinerja pegawai of a unit (002 Lampiran). Everyone's
+    predicate for the unit leader and HR officers; the rows of the people they
+    evaluate for an evaluator; their own for an employee counted in the unit (the
+    rows follow the evaluations' read access, see _penetapan_data)."""
 
     _name = "report.hr_kinerja_asn.report_penetapan_predikat"
     _description = "Employee Predicate Decision Report"

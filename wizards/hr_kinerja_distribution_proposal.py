@@ -1,6 +1,7 @@
 from odoo import _, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
+from ..models.policy import allow
 from ..models.workflow import workflow
 
 
@@ -12,9 +13,24 @@ class HrKinerjaDistributionProposal(models.TransientModel):
 
     _name = "hr.kinerja.distribution.proposal"
     _description = "Proposed Distribution"
+    _inherit = ["hr.kinerja.policy"]
+    _rec_name = "distribution_id"
+
+    # Who changes what (deny by default, models/policy.py). The distribution's
+    # "Propose" button creates the wizard and its lines for the unit leader (002
+    # D.5.a); the leader only edits the proposed predicates and reasons of those
+    # lines. Applying re-checks every line against the distribution.
+    _kinerja_policy = (allow("leader", "write", ["line_ids"]),)
+    _kinerja_server_fields = (
+        "distribution_id",
+        "feasible",
+        "explanation",
+        "change_count",
+    )
+    _kinerja_role_fields = {"leader": "distribution_id.leader_id"}
 
     distribution_id = fields.Many2one("hr.kinerja.distribution", required=True, readonly=True)
-    achievement = fields.Selection(related="distribution_id.achievement")
+    achievement = fields.Selection(related="distribution_id.achievement", compute_sudo=False)
     feasible = fields.Boolean(readonly=True)
     explanation = fields.Text(readonly=True)
     change_count = fields.Integer("Changes Proposed", readonly=True)
@@ -28,7 +44,7 @@ class HrKinerjaDistributionProposal(models.TransientModel):
             raise UserError(_("There is nothing to propose: no evaluation is rated yet."))
         changes = {change.key: change for change in proposal.changes}
         evaluations = distribution.sudo().evaluation_ids.sorted(lambda e: -e.contribution)
-        self.write(
+        workflow(self).write(
             {
                 "feasible": proposal.feasible,
                 "change_count": len(changes),
@@ -54,11 +70,49 @@ class HrKinerjaDistributionProposal(models.TransientModel):
             }
         )
 
+    def _check_lines(self, lines):
+        """Every line the leader applies must hold an evaluation of the wizard's
+        distribution (which the user leads and which is still a draft), not their
+        own, with the predicate it had when the proposal was made. The lines are the
+        server's, but this does not rely on it."""
+        distribution = self.distribution_id
+        me = self.env.user
+        for line in lines.sudo():
+            evaluation = line.evaluation_id
+            if evaluation.distribution_id != distribution:
+                raise AccessError(
+                    _(
+                        "%(employee)s is not counted in the distribution of %(unit)s: the "
+                        "proposal cannot set their predicate.",
+                        employee=evaluation.employee_id.name,
+                        unit=distribution.department_id.name,
+                    )
+                )
+            if evaluation.employee_id.user_id == me:
+                raise AccessError(
+                    _("Your own predicate is set by your evaluator, not by your proposal.")
+                )
+            if evaluation.state != "rated" or evaluation.predicate != line.current_predicate:
+                raise UserError(
+                    _(
+                        "The evaluation of %(employee)s changed since the proposal was made: "
+                        "propose the distribution again.",
+                        employee=evaluation.employee_id.name,
+                    )
+                )
+
     def _apply(self):
         self.ensure_one()
-        self.distribution_id._check_leader()
-        for line in self.line_ids.filtered(lambda x: x.proposed_predicate != x.current_predicate):
-            evaluation = line.evaluation_id.sudo()
+        distribution = self.distribution_id
+        distribution._check_leader()
+        distribution._lock()
+        distribution._check_draft()
+        distribution._check_period_writable()
+        lines = self.line_ids.filtered(lambda x: x.proposed_predicate != x.current_predicate)
+        self._check_lines(lines)
+        for line in lines:
+            # Checked above: an evaluation of the distribution this user leads.
+            evaluation = line.sudo().evaluation_id
             reason = line.reason or _("Changed by the unit leader to fit the distribution.")
             workflow(evaluation).write(
                 {"predicate": line.proposed_predicate, "predicate_justification": reason}
@@ -67,7 +121,7 @@ class HrKinerjaDistributionProposal(models.TransientModel):
                 body=_(
                     "Predicate set by %(leader)s with the distribution of %(unit)s: %(reason)s",
                     leader=self.env.user.name,
-                    unit=self.distribution_id.department_id.name,
+                    unit=distribution.department_id.name,
                     reason=reason,
                 )
             )

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.hr_kinerja_org_achievement import PERIODIC_GUIDANCE
+from ..models.policy import allow
 
 
 class HrKinerjaOrgAchievementWizard(models.TransientModel):
@@ -11,6 +12,15 @@ class HrKinerjaOrgAchievementWizard(models.TransientModel):
 
     _name = "hr.kinerja.org.achievement.wizard"
     _description = "Set the Achievements of the Units Below"
+    _inherit = ["hr.kinerja.policy"]
+    _rec_name = "department_id"
+
+    # Who changes what (deny by default, models/policy.py). Any employee may open the
+    # screen (it shows the published achievements); only its owner - who opened it -
+    # fills it. What it sets goes through the achievements' own policy: only the
+    # leader who sets a unit's achievement (002 D.4.f, D.11) can save it.
+    _kinerja_policy = (allow("owner", "create write", ["period_id", "department_id", "line_ids"]),)
+    _kinerja_role_fields = {"owner": "create_uid"}
 
     period_id = fields.Many2one(
         "hr.kinerja.period",
@@ -111,6 +121,20 @@ class HrKinerjaOrgAchievementWizard(models.TransientModel):
         )
         if not todo:
             raise UserError(_("Choose the achievement of at least one unit."))
+        # The lines come from the client: only the units directly below the
+        # wizard's unit belong here (002 D.4.f).
+        foreign = todo.department_id.filtered(
+            lambda unit: unit.kinerja_parent_id != self.department_id
+        )
+        if foreign:
+            raise UserError(
+                _(
+                    "%(units)s is not directly below %(unit)s: its achievement is set "
+                    "from the unit above it.",
+                    units=", ".join(foreign.mapped("name")),
+                    unit=self.department_id.name,
+                )
+            )
         achievements = self.env["hr.kinerja.org.achievement"]
         existing = {
             r.department_id.id: r
