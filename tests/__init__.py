@@ -28,3 +28,4 @@ from . import test_report_skp
 from . import test_report_xlsx
 from . import test_trust_policy
 from . import test_trust_monitoring
+from . import test_trust_evaluation
