@@ -52,8 +52,20 @@ class HrKinerjaFeedbackRequestWizard(models.TransientModel):
     def action_request(self):
         self.ensure_one()
         employee = self.env.user.employee_id
+        if not employee:
+            raise UserError(
+                _("Feedback is asked about an employee: your user has no employee record.")
+            )
         if self.employee_id != employee:
             raise UserError(_("You ask for feedback about yourself only."))
+        elsewhere = self.colleague_ids.filtered(lambda e: e.company_id != employee.company_id)
+        if elsewhere:
+            raise UserError(
+                _(
+                    "%(names)s work in another agency: ask colleagues of your own.",
+                    names=", ".join(elsewhere.mapped("name")),
+                )
+            )
         without_user = self.colleague_ids.filtered(lambda e: not e.user_id)
         if without_user:
             raise UserError(
