@@ -155,15 +155,16 @@ class HrKinerjaBehaviourReport(models.Model):
     def _user_is(self, employee):
         return bool(employee) and employee.sudo().user_id == self.env.user
 
+    def _hidden_message(self):
+        return _("A behaviour report is read by its evaluator and the counselling group only.")
+
     def _check_reports_readable(self):
         """Nothing about a report - whom it concerns, that it exists - to whoever
         cannot read it (the policy's refusals name the record)."""
-        check_readable(
-            self, _("A behaviour report is read by its evaluator and the counselling group only.")
-        )
+        check_readable(self, self._hidden_message())
 
     def onchange(self, values, field_names, fields_spec):
-        check_onchange(self, values, [], "")
+        check_onchange(self, values, [], self._hidden_message())
         return super().onchange(values, field_names, fields_spec)
 
     def _check_reporter_is_user(self):

@@ -319,8 +319,10 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
     def _check_write(self, vals):
         """The refusals that say why, before the form's policy speaks (the forms'
         ``write`` call it first; the policy then refuses whatever else it does not
-        grant). Nothing about a record the user cannot read."""
-        if self.env.su or is_workflow(self):
+        grant). Nothing about a record the user cannot read. A signed form stays as
+        signed, also for the superuser; only the Sign and Back to Draft actions
+        write it (``workflow``)."""
+        if is_workflow(self):
             return
         self.check_access("read")
         if WORKFLOW_FIELDS & set(vals):
@@ -334,6 +336,8 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
                     record=signed[0].display_name,
                 )
             )
+        if self.env.su:
+            return
         if CAPTURED_FIELDS & set(vals):
             raise AccessError(self._captured_message())
         moved = self.filtered(
