@@ -1,9 +1,21 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .policy import allow
+from .read_guard import check_onchange, check_readable
 from .workflow import is_workflow, workflow
 
 COUNSELLING_GROUP = "hr_kinerja_asn.group_kinerja_counselling"
+# The questions of Format B.1.10, answered by the evaluator.
+REPORT_FIELDS = (
+    "core_value_ids",
+    "problem",
+    "special_expectation",
+    "impact",
+    "similar_in_others",
+    "steps_taken",
+    "feedback_evidence",
+)
 
 
 class HrKinerjaBehaviourReport(models.Model):
@@ -21,9 +33,36 @@ class HrKinerjaBehaviourReport(models.Model):
 
     _name = "hr.kinerja.behaviour.report"
     _description = "Work Behaviour Problem Report (B.1.10)"
-    _inherit = ["hr.kinerja.period.guard", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "hr.kinerja.policy",
+        "hr.kinerja.period.guard",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    # Who changes what (deny by default, models/policy.py). The reporting evaluator
+    # (reporter_id, who must be the employee's evaluator on the date: 5 c 1 (a), (d))
+    # writes and deletes the report while it is a draft; the counselling group may
+    # record one on their behalf. Submitted, it stays as it was sent: the case it
+    # opens and the submission are the Submit button's.
+    _kinerja_role_fields = {"evaluator": "reporter_id"}
+    _kinerja_policy = (
+        allow(
+            ("evaluator", "counselling"),
+            "create",
+            ["employee_id", "reporter_id", "company_id", "date", "period_id", *REPORT_FIELDS],
+        ),
+        allow(
+            ("evaluator", "counselling"),
+            "write",
+            ["employee_id", "reporter_id", "date", "period_id", *REPORT_FIELDS],
+            states=["draft"],
+        ),
+        allow(("evaluator", "counselling"), "unlink", states=["draft"]),
+    )
+    _kinerja_server_fields = ("state", "submitted_date", "case_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     # The guard's period, shown as soon as the date is known.
@@ -116,6 +155,18 @@ class HrKinerjaBehaviourReport(models.Model):
     def _user_is(self, employee):
         return bool(employee) and employee.sudo().user_id == self.env.user
 
+    def _hidden_message(self):
+        return _("A behaviour report is read by its evaluator and the counselling group only.")
+
+    def _check_reports_readable(self):
+        """Nothing about a report - whom it concerns, that it exists - to whoever
+        cannot read it (the policy's refusals name the record)."""
+        check_readable(self, self._hidden_message())
+
+    def onchange(self, values, field_names, fields_spec):
+        check_onchange(self, values, [], self._hidden_message())
+        return super().onchange(values, field_names, fields_spec)
+
     def _check_reporter_is_user(self):
         if self._is_counselling():
             return
@@ -186,6 +237,7 @@ class HrKinerjaBehaviourReport(models.Model):
 
     def write(self, vals):
         if not is_workflow(self):
+            self._check_reports_readable()
             if {"state", "case_id", "submitted_date"} & set(vals):
                 raise UserError(_("Use the Submit to HR button to send the report."))
             if self.filtered(lambda r: r.state != "draft"):
@@ -198,6 +250,13 @@ class HrKinerjaBehaviourReport(models.Model):
             self._check_reporter_is_user()
         return super().write(vals)
 
+    def unlink(self):
+        if not self.env.su:
+            # Before the policy's refusal, which names the report and says less.
+            self._check_reports_readable()
+            self._unlink_only_draft()
+        return super().unlink()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(report.state != "draft" for report in self):
@@ -208,6 +267,7 @@ class HrKinerjaBehaviourReport(models.Model):
     def action_submit(self):
         """Send the report to the HR unit: it joins the open counselling case of the
         employee, or opens one. The reporter does not follow the case."""
+        self._check_reports_readable()
         for report in self:
             if report.state != "draft":
                 raise UserError(_("%(report)s is already submitted.", report=report.name))

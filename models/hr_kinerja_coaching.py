@@ -1,6 +1,14 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .hr_kinerja_pembinaan_mixin import DATE_FIELDS, GUIDANCE_ROLE_FIELDS, SERVER_FIELDS
+from .policy import allow
+
+# "diisi oleh pegawai" on Format B.1.6: the goal, the facts and the options.
+EMPLOYEE_PART = ("goal_line_ids", "reality_line_ids", "options")
+# The coach's part: the way forward agreed with the employee and the SKP adjustment.
+COACH_PART = ("way_forward_line_ids", "skp_adjustment_note")
+
 
 class HrKinerjaCoaching(models.Model):
     """Pelaksanaan coaching (003 Format B.1.6): a coach - the leader or another
@@ -14,6 +22,7 @@ class HrKinerjaCoaching(models.Model):
     _name = "hr.kinerja.coaching"
     _description = "Coaching (B.1.6)"
     _inherit = [
+        "hr.kinerja.policy",
         "hr.kinerja.pembinaan.mixin",
         "hr.kinerja.period.guard",
         "mail.thread",
@@ -22,9 +31,36 @@ class HrKinerjaCoaching(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
+    # Who changes what (deny by default, models/policy.py). The coach - the
+    # employee's evaluator or their superior, or another party an HR officer assigns
+    # (003 section Pembinaan kinerja 4 b) - opens the form for the employee, writes
+    # it and signs it; the employee fills in the goal, the facts and the options
+    # ("diisi oleh pegawai", Format B.1.6); an HR officer acts for the coach and
+    # alone hands the form to another coach. Everything only while it is a draft; a
+    # form stays about its employee; the evaluators are captured, the signature is
+    # the Sign button's.
+    _kinerja_role_fields = {**GUIDANCE_ROLE_FIELDS, "coach": "coach_id"}
+    _kinerja_policy = (
+        allow(
+            ("coach", "officer"),
+            "create",
+            ["employee_id", "company_id", "coach_id", *DATE_FIELDS, *COACH_PART, *EMPLOYEE_PART],
+        ),
+        allow(
+            ("coach", "officer"),
+            "write",
+            [*DATE_FIELDS, *COACH_PART, *EMPLOYEE_PART],
+            states=["draft"],
+        ),
+        allow("officer", "write", ["coach_id"], states=["draft"]),
+        allow("employee", "write", EMPLOYEE_PART, states=["draft"]),
+        allow(("coach", "officer"), "unlink", states=["draft"]),
+    )
+    # The follow-up forms (B.1.8, B.1.9) point at the coaching, not the reverse.
+    _kinerja_server_fields = (*SERVER_FIELDS, "feedback_ids", "competency_evaluation_ids")
+
     _author_field = "coach_id"
-    # "diisi oleh pegawai" on the form: the goal, the facts and the options.
-    _employee_fields = frozenset({"goal_line_ids", "reality_line_ids", "options"})
+    _employee_fields = frozenset(EMPLOYEE_PART)
 
     coach_id = fields.Many2one(
         "hr.employee",
@@ -82,6 +118,14 @@ class HrKinerjaCoaching(models.Model):
     competency_evaluation_ids = fields.One2many(
         "hr.kinerja.competency.evaluation", "coaching_id", string="Competency Evaluations"
     )
+
+    def write(self, vals):
+        self._check_write(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_unlink()
+        return super().unlink()
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):

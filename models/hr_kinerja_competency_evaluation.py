@@ -2,6 +2,22 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .hr_kinerja_competency_evaluation_line import COMPETENCIES
+from .hr_kinerja_pembinaan_mixin import DATE_FIELDS, GUIDANCE_ROLE_FIELDS, SERVER_FIELDS
+from .policy import allow
+
+# What the assessor scores and recommends on Format B.1.9.
+ASSESSMENT_FIELDS = ("line_ids", "recommendation")
+# What the assessor (or an HR officer) sets when the form is opened; afterwards the
+# form stays about its employee and its guidance.
+CREATE_FIELDS = (
+    "coaching_id",
+    "mentoring_id",
+    "employee_id",
+    "company_id",
+    "assessor_id",
+    *DATE_FIELDS,
+    *ASSESSMENT_FIELDS,
+)
 
 
 class HrKinerjaCompetencyEvaluation(models.Model):
@@ -16,6 +32,7 @@ class HrKinerjaCompetencyEvaluation(models.Model):
     _name = "hr.kinerja.competency.evaluation"
     _description = "Competency Evaluation after Guidance (B.1.9)"
     _inherit = [
+        "hr.kinerja.policy",
         "hr.kinerja.pembinaan.mixin",
         "hr.kinerja.period.guard",
         "mail.thread",
@@ -24,7 +41,31 @@ class HrKinerjaCompetencyEvaluation(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
+    # Who changes what (deny by default, models/policy.py). The assessor - the coach
+    # or mentor of the guidance, the employee's evaluator or their superior, or
+    # another party an HR officer assigns (003 section Pembinaan kinerja 4 b, h) -
+    # opens the form, scores, recommends and signs; an HR officer acts for the
+    # assessor and alone hands the form to another one. The employee reads it and
+    # writes nothing. Only while it is a draft; it stays about its employee and its
+    # guidance; the evaluators and the average are computed, the signature is the
+    # Sign button's.
+    _kinerja_role_fields = {**GUIDANCE_ROLE_FIELDS, "assessor": "assessor_id"}
+    _kinerja_policy = (
+        allow(
+            ("assessor", "officer"),
+            "create",
+            CREATE_FIELDS,
+        ),
+        allow(
+            ("assessor", "officer"), "write", [*DATE_FIELDS, *ASSESSMENT_FIELDS], states=["draft"]
+        ),
+        allow("officer", "write", ["assessor_id"], states=["draft"]),
+        allow(("assessor", "officer"), "unlink", states=["draft"]),
+    )
+    _kinerja_server_fields = SERVER_FIELDS
+
     _author_field = "assessor_id"
+    _onchange_protected = ("coaching_id", "mentoring_id")
 
     employee_id = fields.Many2one(
         compute="_compute_employee_id", store=True, precompute=True, readonly=False
@@ -49,6 +90,18 @@ class HrKinerjaCompetencyEvaluation(models.Model):
     )
     recommendation = fields.Text()
     average_score = fields.Float(compute="_compute_average_score", store=True, digits=(3, 2))
+
+    def write(self, vals):
+        self._check_write(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_unlink()
+        return super().unlink()
+
+    def _guides_in_line(self):
+        """Also the coach or mentor who gave the guidance evaluated (4 h)."""
+        return super()._guides_in_line() | self.coaching_id.coach_id | self.mentoring_id.mentor_id
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):

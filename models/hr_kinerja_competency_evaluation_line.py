@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .policy import allow
+
 KINDS = [
     ("managerial", "Managerial"),
     ("socio_cultural", "Socio-cultural"),
@@ -55,8 +57,28 @@ class HrKinerjaCompetencyEvaluationLine(models.Model):
 
     _name = "hr.kinerja.competency.evaluation.line"
     _description = "Competency Score (B.1.9)"
-    _inherit = ["hr.kinerja.pembinaan.line.mixin"]
+    _inherit = ["hr.kinerja.policy", "hr.kinerja.pembinaan.line.mixin"]
     _order = "evaluation_id, sequence, id"
+
+    # Who changes what (deny by default, models/policy.py): the assessor (or an HR
+    # officer) scores the competencies and gives the reasons, adds the technical ones
+    # of the position (Format B.1.9); the employee reads them. A score stays in its
+    # form. While the form is a draft and its period open
+    # (hr.kinerja.pembinaan.line.mixin).
+    _kinerja_role_fields = {"assessor": "evaluation_id.assessor_id"}
+    _kinerja_policy = (
+        allow(
+            ("assessor", "officer"),
+            "create",
+            ["evaluation_id", "competency", "name", "sequence", "score", "level", "reason"],
+        ),
+        allow(
+            ("assessor", "officer"),
+            "write",
+            ["competency", "name", "sequence", "score", "level", "reason"],
+        ),
+        allow(("assessor", "officer"), "unlink"),
+    )
 
     _parent_field = "evaluation_id"
 

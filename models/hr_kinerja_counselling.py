@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .policy import allow
+from .read_guard import check_onchange, check_readable
 from .workflow import is_workflow, workflow
 
 COUNSELLING_GROUP = "hr_kinerja_asn.group_kinerja_counselling"
@@ -10,9 +12,11 @@ STATES = [
     ("in_progress", "In Progress"),
     ("closed", "Closed"),
 ]
-# What the counsellor writes on the case; everything else is the HR unit's.
+# What the counsellor writes on the case; the appointment is the HR unit's.
 COUNSELLOR_FIELDS = frozenset({"outcome", "recommendation", "session_ids"})
 WORKFLOW_FIELDS = frozenset({"state", "date_closed"})
+OPEN_STATES = ("new", "assigned", "in_progress")
+COUNSELLED_STATES = ("assigned", "in_progress")
 
 
 class HrKinerjaCounselling(models.Model):
@@ -30,9 +34,34 @@ class HrKinerjaCounselling(models.Model):
 
     _name = "hr.kinerja.counselling"
     _description = "Performance Counselling Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.kinerja.policy", "mail.thread", "mail.activity.mixin"]
     _order = "state_sequence, date_open desc, id desc"
     _check_company_auto = True
+
+    # Who changes what (deny by default, models/policy.py). The counselling group of
+    # the HR unit opens a case for an employee (behaviour reports open theirs on
+    # submission), appoints the counsellor and schedules sessions (5 c 2 (a)); the
+    # counsellor appointed records the sessions, the outcome and the recommended
+    # follow-up (5 c 2 (b)-(c)) - theirs alone, the group does not rewrite them. A
+    # case stays about its employee; a closed case changes only once reopened; the
+    # state moves by the Assign, Close and Reopen buttons.
+    _kinerja_role_fields = {"counsellor": "counsellor_id"}
+    _kinerja_policy = (
+        allow(
+            "counselling",
+            "create",
+            ["employee_id", "company_id", "date_open", "counsellor_id", "counsellor_type"],
+        ),
+        allow(
+            "counselling",
+            "write",
+            ["date_open", "counsellor_id", "counsellor_type"],
+            states=OPEN_STATES,
+        ),
+        allow("counselling", "write", ["session_ids"], states=COUNSELLED_STATES),
+        allow("counsellor", "write", COUNSELLOR_FIELDS, states=COUNSELLED_STATES),
+    )
+    _kinerja_server_fields = ("state", "date_closed", "report_ids")
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -126,6 +155,18 @@ class HrKinerjaCounselling(models.Model):
     def _is_counsellor(self):
         return self.counsellor_id == self.env.user
 
+    def _hidden_message(self):
+        return _("Only the counsellor of a counselling case and the counselling group see it.")
+
+    def _check_cases_readable(self):
+        """Nothing about a case - not its name, not that it exists - to whoever
+        cannot read it (the policy's refusals name the record)."""
+        check_readable(self, self._hidden_message())
+
+    def onchange(self, values, field_names, fields_spec):
+        check_onchange(self, values, [], self._hidden_message())
+        return super().onchange(values, field_names, fields_spec)
+
     def _check_counselling_group(self):
         if not self._is_counselling():
             raise AccessError(
@@ -147,6 +188,7 @@ class HrKinerjaCounselling(models.Model):
     # -- write --------------------------------------------------------------------
     def write(self, vals):
         if not is_workflow(self):
+            self._check_cases_readable()
             if WORKFLOW_FIELDS & set(vals):
                 raise UserError(
                     _("Use the Assign, Close and Reopen buttons to change a case's state.")
@@ -189,6 +231,9 @@ class HrKinerjaCounselling(models.Model):
                         todo.unlink()
                 if case.state != "new":
                     case._follow_counsellor()
+            # The sessions name the counsellor, computed with the writer's rights:
+            # now, while they are the counselling group's.
+            self.session_ids.flush_recordset(["counsellor_id"])
         return result
 
     def _transition(self, vals):
@@ -197,6 +242,13 @@ class HrKinerjaCounselling(models.Model):
     def _follow_counsellor(self):
         for case in self.filtered("counsellor_id"):
             case.message_subscribe(partner_ids=case.counsellor_id.partner_id.ids)
+
+    def unlink(self):
+        if not self.env.su:
+            # Before the policy's refusal, which names the case and says less.
+            self._check_cases_readable()
+            self._unlink_never()
+        return super().unlink()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -1,6 +1,21 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .hr_kinerja_pembinaan_mixin import DATE_FIELDS, GUIDANCE_ROLE_FIELDS, SERVER_FIELDS
+from .policy import allow
+
+# What the employee answers and says on Format B.1.8.
+ANSWER_FIELDS = ("line_ids", "comment")
+# What is set when the form is opened; afterwards it stays on its guidance.
+CREATE_FIELDS = (
+    "coaching_id",
+    "mentoring_id",
+    "employee_id",
+    "company_id",
+    *DATE_FIELDS,
+    *ANSWER_FIELDS,
+)
+
 
 class HrKinerjaGuidanceFeedback(models.Model):
     """Umpan balik pelaksanaan bimbingan kinerja (003 Format B.1.8): after a
@@ -13,6 +28,7 @@ class HrKinerjaGuidanceFeedback(models.Model):
     _name = "hr.kinerja.guidance.feedback"
     _description = "Feedback on Performance Guidance (B.1.8)"
     _inherit = [
+        "hr.kinerja.policy",
         "hr.kinerja.pembinaan.mixin",
         "hr.kinerja.period.guard",
         "mail.thread",
@@ -21,7 +37,26 @@ class HrKinerjaGuidanceFeedback(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
+    # Who changes what (deny by default, models/policy.py). The employee who received
+    # the guidance gives the feedback on it, answers and signs (003 section Pembinaan
+    # kinerja 4 g); an HR officer may record it for them. Only while it is a draft;
+    # it stays on its guidance; the coach or mentor, the evaluators and the average
+    # are taken from the guidance and the answers, the signature is the Sign button's.
+    _kinerja_policy = (
+        allow(
+            ("employee", "officer"),
+            "create",
+            CREATE_FIELDS,
+        ),
+        allow(("employee", "officer"), "write", [*DATE_FIELDS, *ANSWER_FIELDS], states=["draft"]),
+        allow(("employee", "officer"), "unlink", states=["draft"]),
+    )
+    _kinerja_server_fields = SERVER_FIELDS
+    _kinerja_role_fields = GUIDANCE_ROLE_FIELDS
+
     _author_field = "employee_id"
+    _author_guides = False
+    _onchange_protected = ("coaching_id", "mentoring_id")
 
     employee_id = fields.Many2one(
         compute="_compute_employee_id", store=True, precompute=True, readonly=False
@@ -45,6 +80,14 @@ class HrKinerjaGuidanceFeedback(models.Model):
         help="Average of the answered statements, 1 (strongly disagree) to 4 (strongly agree).",
     )
     comment = fields.Text(help="Anything else the employee wants to say about the guidance.")
+
+    def write(self, vals):
+        self._check_write(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_unlink()
+        return super().unlink()
 
     @api.depends("employee_id.name", "coaching_id", "mentoring_id", "date")
     def _compute_name(self):

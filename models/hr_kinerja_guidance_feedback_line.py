@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .policy import allow
+
 # The form leaves the answer column ("umpan balik") open; the answers are kept on
 # a four-point agreement scale without a neutral middle, so that each statement
 # gets an opinion.
@@ -19,8 +21,23 @@ class HrKinerjaGuidanceFeedbackLine(models.Model):
 
     _name = "hr.kinerja.guidance.feedback.line"
     _description = "Guidance Feedback Answer (B.1.8)"
-    _inherit = ["hr.kinerja.pembinaan.line.mixin"]
+    _inherit = ["hr.kinerja.policy", "hr.kinerja.pembinaan.line.mixin"]
     _order = "feedback_id, sequence, id"
+
+    # Who changes what (deny by default, models/policy.py): the employee giving the
+    # feedback (or an HR officer for them) answers and comments; the nine statements
+    # of Format B.1.8 come with the form and stay - none is removed, swapped or moved
+    # to another form, so that a signed form has answered them all. While the form
+    # is a draft and its period open (hr.kinerja.pembinaan.line.mixin).
+    _kinerja_role_fields = {"employee": "feedback_id.employee_id"}
+    _kinerja_policy = (
+        allow(
+            ("employee", "officer"),
+            "create",
+            ["feedback_id", "statement_id", "score", "level", "comment"],
+        ),
+        allow(("employee", "officer"), "write", ["score", "level", "comment"]),
+    )
 
     _parent_field = "feedback_id"
 
@@ -48,6 +65,13 @@ class HrKinerjaGuidanceFeedbackLine(models.Model):
             "Each statement is answered once per feedback form.",
         )
     ]
+
+    @api.depends("statement_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = _(
+                'the answer to "%(statement)s"', statement=line.statement_id.name or ""
+            )
 
     @api.depends("score")
     def _compute_level(self):

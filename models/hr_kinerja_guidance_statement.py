@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .policy import ALL, allow
+
 SUBJECTS = [
     ("employee", "About the Employee"),
     ("guide", "About the Leader or Assigned Party"),
@@ -14,7 +16,12 @@ class HrKinerjaGuidanceStatement(models.Model):
 
     _name = "hr.kinerja.guidance.statement"
     _description = "Guidance Feedback Statement (B.1.8)"
+    _inherit = ["hr.kinerja.policy"]
     _order = "sequence, id"
+
+    # Who changes what (deny by default, models/policy.py): configuration - the
+    # statements of Format B.1.8 are the HR manager's; every user reads them.
+    _kinerja_policy = (allow("manager", "create write unlink", ALL),)
 
     name = fields.Char("Statement", required=True, translate=True)
     sequence = fields.Integer(default=10)

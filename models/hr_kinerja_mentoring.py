@@ -1,6 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .hr_kinerja_pembinaan_mixin import DATE_FIELDS, GUIDANCE_ROLE_FIELDS, SERVER_FIELDS
+from .policy import allow
+
+# "diisi oleh pegawai" on Format B.1.7: the goal and its plan.
+EMPLOYEE_PART = ("goal", "skill", "duration", "expected_change", "success_measure")
+# The mentor's part: the form of mentoring and the journal.
+MENTOR_PART = ("mentoring_form", "journal_ids")
 MENTORING_FORMS = [
     ("shadowing", "Shadowing Events"),
     ("work_sharing", "Work Sharing"),
@@ -20,6 +27,7 @@ class HrKinerjaMentoring(models.Model):
     _name = "hr.kinerja.mentoring"
     _description = "Mentoring (B.1.7)"
     _inherit = [
+        "hr.kinerja.policy",
         "hr.kinerja.pembinaan.mixin",
         "hr.kinerja.period.guard",
         "mail.thread",
@@ -28,11 +36,35 @@ class HrKinerjaMentoring(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    _author_field = "mentor_id"
-    # "diisi oleh pegawai" on the form: the goal and its plan.
-    _employee_fields = frozenset(
-        {"goal", "skill", "duration", "expected_change", "success_measure"}
+    # Who changes what (deny by default, models/policy.py). The mentor - the
+    # employee's evaluator or their superior, or another party an HR officer assigns
+    # (003 section Pembinaan kinerja 4 b) - opens the form for the employee, keeps the
+    # journal and signs; the employee fills in the goal and its plan ("diisi oleh
+    # pegawai", Format B.1.7); an HR officer acts for the mentor and alone hands the
+    # form to another mentor. Everything only while it is a draft; a form stays about
+    # its employee; the evaluators are captured, the signature is the Sign button's.
+    _kinerja_role_fields = {**GUIDANCE_ROLE_FIELDS, "mentor": "mentor_id"}
+    _kinerja_policy = (
+        allow(
+            ("mentor", "officer"),
+            "create",
+            ["employee_id", "company_id", "mentor_id", *DATE_FIELDS, *MENTOR_PART, *EMPLOYEE_PART],
+        ),
+        allow(
+            ("mentor", "officer"),
+            "write",
+            [*DATE_FIELDS, *MENTOR_PART, *EMPLOYEE_PART],
+            states=["draft"],
+        ),
+        allow("officer", "write", ["mentor_id"], states=["draft"]),
+        allow("employee", "write", EMPLOYEE_PART, states=["draft"]),
+        allow(("mentor", "officer"), "unlink", states=["draft"]),
     )
+    # The follow-up forms (B.1.8, B.1.9) point at the mentoring, not the reverse.
+    _kinerja_server_fields = (*SERVER_FIELDS, "feedback_ids", "competency_evaluation_ids")
+
+    _author_field = "mentor_id"
+    _employee_fields = frozenset(EMPLOYEE_PART)
 
     mentor_id = fields.Many2one(
         "hr.employee",
@@ -69,6 +101,14 @@ class HrKinerjaMentoring(models.Model):
     competency_evaluation_ids = fields.One2many(
         "hr.kinerja.competency.evaluation", "mentoring_id", string="Competency Evaluations"
     )
+
+    def write(self, vals):
+        self._check_write(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_unlink()
+        return super().unlink()
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):

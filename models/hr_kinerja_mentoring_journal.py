@@ -1,4 +1,8 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+
+from .policy import allow
+
+ENTRY_FIELDS = ("date", "place", "activity", "result", "follow_up", "follow_up_date")
 
 
 class HrKinerjaMentoringJournal(models.Model):
@@ -8,8 +12,19 @@ class HrKinerjaMentoringJournal(models.Model):
 
     _name = "hr.kinerja.mentoring.journal"
     _description = "Mentoring Journal Entry (B.1.7)"
-    _inherit = ["hr.kinerja.pembinaan.line.mixin"]
+    _inherit = ["hr.kinerja.policy", "hr.kinerja.pembinaan.line.mixin"]
     _order = "mentoring_id, date, id"
+
+    # Who changes what (deny by default, models/policy.py): the mentor (or an HR
+    # officer) keeps the journal (Format B.1.7); the employee reads it. An entry stays
+    # in its journal. While the form is a draft and its period open
+    # (hr.kinerja.pembinaan.line.mixin).
+    _kinerja_role_fields = {"mentor": "mentoring_id.mentor_id"}
+    _kinerja_policy = (
+        allow(("mentor", "officer"), "create", ["mentoring_id", *ENTRY_FIELDS]),
+        allow(("mentor", "officer"), "write", ENTRY_FIELDS),
+        allow(("mentor", "officer"), "unlink"),
+    )
 
     _parent_field = "mentoring_id"
 
@@ -23,3 +38,8 @@ class HrKinerjaMentoringJournal(models.Model):
     result = fields.Text()
     follow_up = fields.Text("Action Plan", help="Rencana aksi: what the employee does next.")
     follow_up_date = fields.Date("Action Plan Due", help="Target waktu rencana aksi.")
+
+    @api.depends("date")
+    def _compute_display_name(self):
+        for entry in self:
+            entry.display_name = _("the mentoring journal entry of %(date)s", date=entry.date)

@@ -7,7 +7,9 @@ from .workflow import is_workflow
 class HrKinerjaPembinaanLineMixin(models.AbstractModel):
     """A line of a performance guidance form (the tables of Formats B.1.6-B.1.9):
     it changes only while its form is a draft and its period is open (001 item 7).
-    Who may write it is the record rules' business, which follow the form's."""
+    Who may write which column is each line model's write policy
+    (``hr.kinerja.policy``, models/policy.py); who reads it, the record rules, which
+    follow the form's."""
 
     _name = "hr.kinerja.pembinaan.line.mixin"
     _description = "Performance Guidance Form Line"

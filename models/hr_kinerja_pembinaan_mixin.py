@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .read_guard import check_onchange
 from .workflow import is_workflow, workflow
 
 STATES = [("draft", "Draft"), ("done", "Signed")]
@@ -9,6 +10,18 @@ CAPTURED_FIELDS = frozenset({"evaluator_id", "evaluator_superior_id"})
 # Written by the Sign / Back to Draft actions only.
 WORKFLOW_FIELDS = frozenset({"state", "signed_by_id", "signed_date"})
 X2MANY = ("one2many", "many2many")
+
+# Shared by the write policies of the forms (models/policy.py), which each form
+# declares next to its fields: the roles every form has, the date that moves its
+# period with it, and what only the organisation and the Sign / Back to Draft
+# actions write.
+GUIDANCE_ROLE_FIELDS = {
+    "employee": "employee_id",
+    "evaluator": "evaluator_id",
+    "superior": "evaluator_superior_id",
+}
+DATE_FIELDS = ("date", "period_id")
+SERVER_FIELDS = (*sorted(CAPTURED_FIELDS), *sorted(WORKFLOW_FIELDS))
 
 
 class HrKinerjaPembinaanMixin(models.AbstractModel):
@@ -27,7 +40,14 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
     officers may always act. The employee may fill in the parts of the form marked
     "diisi oleh pegawai" (``_employee_fields``) while it is a draft. The employee's
     evaluator and the evaluator's superior on that date are recorded: they read it
-    (003 section Pembinaan kinerja 4 i-j)."""
+    (003 section Pembinaan kinerja 4 i-j). The guide (coach, mentor, assessor) is
+    the employee's evaluator or the evaluator's superior unless an HR officer
+    assigns another party (4 b).
+
+    Each form declares its write policy (``hr.kinerja.policy``, first in its
+    ``_inherit``); its ``write`` and ``unlink`` call ``_check_write`` and
+    ``_check_unlink`` first, so that a user who cannot read the record learns
+    nothing of it and one who can gets the refusals below, which say who may."""
 
     _name = "hr.kinerja.pembinaan.mixin"
     _description = "Performance Guidance Record"
@@ -35,6 +55,12 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
 
     _author_field = "employee_id"
     _employee_fields = frozenset()
+    # The author guides the employee (coach, mentor, assessor), as opposed to the
+    # employee writing about the guidance received (B.1.8).
+    _author_guides = True
+    # Many2one fields to protected records: an onchange naming one the user cannot
+    # read is refused (models/read_guard.py).
+    _onchange_protected = ()
 
     name = fields.Char(compute="_compute_name", store=True)
     # The guard's period, shown as soon as the date is known.
@@ -129,6 +155,33 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
     def _author_label(self):
         return self._fields[self._author_field].get_description(self.env)["string"]
 
+    def _guides_in_line(self):
+        """Who guides the employee without an HR officer's assignment: the
+        employee's evaluator and the evaluator's superior on the date."""
+        self.ensure_one()
+        return self.evaluator_id | self.evaluator_superior_id
+
+    def _check_guide_assigned(self):
+        """A coach, mentor or assessor other than the employee's leaders is "pihak
+        lain yang diberikan penugasan khusus" (003 section Pembinaan kinerja 4 b):
+        an HR officer assigns them; nobody appoints themselves."""
+        if not self._author_guides or self._is_officer():
+            return
+        for record in self:
+            guide = record._author()
+            if guide not in record._guides_in_line():
+                raise AccessError(
+                    _(
+                        "%(person)s is neither the evaluator of %(employee)s on %(date)s nor "
+                        "the evaluator's superior: only an HR officer assigns another party "
+                        "as %(role)s (003 section Pembinaan kinerja 4 b).",
+                        person=guide.name,
+                        employee=record.employee_id.name,
+                        date=record.date,
+                        role=record._author_label().lower(),
+                    )
+                )
+
     def _check_author(self):
         """Only the author (or an HR officer) records, changes and signs."""
         if self._is_officer():
@@ -213,9 +266,18 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
                 )
 
     # -- create / write -----------------------------------------------------------
+    def onchange(self, values, field_names, fields_spec):
+        check_onchange(
+            self,
+            values,
+            self._onchange_protected,
+            _("You cannot use a coaching or mentoring that you cannot read."),
+        )
+        return super().onchange(values, field_names, fields_spec)
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._is_officer() and any(CAPTURED_FIELDS & set(vals) for vals in vals_list):
+        if not self.env.su and any(CAPTURED_FIELDS & set(vals) for vals in vals_list):
             raise AccessError(self._captured_message())
         if not self.env.su and any(
             vals.get("state", "draft") != "draft"
@@ -236,6 +298,7 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
                     }
                 )._check_author()
         records = super().create(vals_list)
+        records._check_guide_assigned()
         records._subscribe_people()
         return records
 
@@ -253,24 +316,52 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
             "on the date: they cannot be chosen."
         )
 
-    def write(self, vals):
-        transition = is_workflow(self)
-        if not transition:
-            if WORKFLOW_FIELDS & set(vals):
-                raise UserError(_("Use the Sign and Back to Draft buttons to change the state."))
-            signed = self.filtered(lambda r: r.state == "done")
-            if signed:
-                raise UserError(
-                    _(
-                        "%(record)s is signed: it cannot be changed. Its author can send it "
-                        "back to draft first.",
-                        record=signed[0].display_name,
-                    )
+    def _check_write(self, vals):
+        """The refusals that say why, before the form's policy speaks (the forms'
+        ``write`` call it first; the policy then refuses whatever else it does not
+        grant). Nothing about a record the user cannot read. A signed form stays as
+        signed, also for the superuser; only the Sign and Back to Draft actions
+        write it (``workflow``)."""
+        if is_workflow(self):
+            return
+        self.check_access("read")
+        if WORKFLOW_FIELDS & set(vals):
+            raise UserError(_("Use the Sign and Back to Draft buttons to change the state."))
+        signed = self.filtered(lambda r: r.state == "done")
+        if signed:
+            raise UserError(
+                _(
+                    "%(record)s is signed: it cannot be changed. Its author can send it "
+                    "back to draft first.",
+                    record=signed[0].display_name,
                 )
-            if not self._is_officer():
-                if CAPTURED_FIELDS & set(vals):
-                    raise AccessError(self._captured_message())
-                self._check_can_write(vals)
+            )
+        if self.env.su:
+            return
+        if CAPTURED_FIELDS & set(vals):
+            raise AccessError(self._captured_message())
+        moved = self.filtered(
+            lambda r: "employee_id" in vals and r.employee_id.id != vals["employee_id"]
+        )
+        if moved:
+            raise AccessError(
+                _(
+                    "%(record)s stays about %(employee)s: for someone else, open a new form.",
+                    record=moved[0].display_name,
+                    employee=moved[0].employee_id.name,
+                )
+            )
+        if not self._is_officer():
+            self._check_can_write(vals)
+
+    def _check_unlink(self):
+        """As ``_check_write``, for ``unlink``."""
+        if self.env.su:
+            return
+        self.check_access("read")
+        self._unlink_only_draft()
+
+    def write(self, vals):
         if "date" in vals and "period_id" not in vals:
             companies = self.company_id
             if len(companies) == 1:

@@ -1,5 +1,6 @@
-from odoo import api, models
+from odoo import _, api, models
 
+from ..models.read_guard import check_readable
 from .wording import date_id, place_date, year_range
 
 # The nine statements of 003 Format B.1.8 as the form prints them, by XML id: the
@@ -89,7 +90,9 @@ GUIDE_ROLE = "Pimpinan / Pihak Lain yang Diberikan Penugasan Khusus"
 class ReportPembinaanBase(models.AbstractModel):
     """What the forms of performance development (003 Formats B.1.6-B.1.10) share:
     the identities, the place and date, the assessment year. The records are read
-    with the user's rights: who cannot read a form cannot print it."""
+    with the user's rights: who cannot read a form cannot print it - and learns
+    nothing of it, not even whether it exists (the behaviour report is
+    confidential)."""
 
     _name = "report.hr_kinerja_asn.pembinaan_base"
     _description = "Performance Development Forms (B.1.6-B.1.10)"
@@ -99,7 +102,7 @@ class ReportPembinaanBase(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         docs = self.env[self._report_model].browse(docids)
-        docs.check_access("read")
+        check_readable(docs, _("You can print only the forms you may read."))
         return {
             "doc_ids": docs.ids,
             "doc_model": self._report_model,
