@@ -7,6 +7,7 @@ from odoo.tools import clean_context
 from odoo.tools.translate import LazyTranslate
 
 from .policy import GROUP_ROLES, allowed_fields, who_may
+from .read_guard import check_readable
 from .workflow import is_workflow
 
 _lt = LazyTranslate(__name__)
@@ -19,6 +20,9 @@ ROLE_LABELS = {
     "leader": _lt("the unit leader"),
     "rater": _lt("the rater (the evaluator, or their superior once escalated)"),
     "owner": _lt("who opened it"),
+    "coach": _lt("the coach"),
+    "mentor": _lt("the mentor"),
+    "assessor": _lt("the assessor"),
     "reviewer": _lt("the reviewer (the evaluator or an HR officer, not the employee concerned)"),
     "setter": _lt("the leader who sets it"),
     "giver": _lt("who gave it"),
@@ -121,7 +125,9 @@ class HrKinerjaPolicy(models.AbstractModel):
         if self._kinerja_bypass() or not self:
             return
         if operation != "create":
-            # The ORM's own refusal first: a refusal below names the record.
+            # Read access first, one answer for a hidden and a missing id: a refusal
+            # below names the record.
+            check_readable(self, _("You cannot change a record you cannot read."))
             self.check_access(operation)
         names = set(field_names) - self._kinerja_exempt_fields()
         if operation == "write" and not names:

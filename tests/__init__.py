@@ -29,3 +29,4 @@ from . import test_report_xlsx
 from . import test_trust_policy
 from . import test_trust_monitoring
 from . import test_trust_evaluation
+from . import test_trust_pembinaan
