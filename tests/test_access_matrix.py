@@ -80,20 +80,53 @@ MATRIX = {
         P("evaluator officer manager"),
     ),
     # development (drafts written by the evaluator as coach, mentor, assessor)
-    "hr.kinerja.coaching": (OWN, P("evaluator employee"), P("evaluator")),
-    "hr.kinerja.coaching.line": (OWN, P("evaluator employee"), P("evaluator employee")),
-    "hr.kinerja.mentoring": (OWN, P("evaluator"), P("evaluator")),
-    "hr.kinerja.mentoring.journal": (OWN, P("evaluator"), P("evaluator")),
-    "hr.kinerja.guidance.feedback": (OWN, P("employee"), P("employee")),
-    "hr.kinerja.guidance.feedback.line": (OWN, P("employee"), NONE),
-    "hr.kinerja.competency.evaluation": (OWN, P("evaluator"), P("evaluator")),
-    "hr.kinerja.competency.evaluation.line": (OWN, P("evaluator"), NONE),
+    # (an HR officer may correct or remove a draft for them)
+    "hr.kinerja.coaching": (
+        OWN,
+        P("evaluator employee officer manager"),
+        P("evaluator officer manager"),
+    ),
+    "hr.kinerja.coaching.line": (
+        OWN,
+        P("evaluator employee officer manager"),
+        P("evaluator employee officer manager"),
+    ),
+    "hr.kinerja.mentoring": (
+        OWN,
+        P("evaluator employee officer manager"),
+        P("evaluator officer manager"),
+    ),
+    "hr.kinerja.mentoring.journal": (
+        OWN,
+        P("evaluator officer manager"),
+        P("evaluator officer manager"),
+    ),
+    "hr.kinerja.guidance.feedback": (
+        OWN,
+        P("employee officer manager"),
+        P("employee officer manager"),
+    ),
+    "hr.kinerja.guidance.feedback.line": (OWN, P("employee officer manager"), NONE),
+    "hr.kinerja.competency.evaluation": (
+        OWN,
+        P("evaluator officer manager"),
+        P("evaluator officer manager"),
+    ),
+    "hr.kinerja.competency.evaluation.line": (
+        OWN,
+        P("evaluator officer manager"),
+        P("evaluator officer manager"),
+    ),
     # confidential: the reporter, then only the counselling group and the counsellor
-    "hr.kinerja.behaviour.report": (P("evaluator counselling"), P("evaluator"), P("evaluator")),
+    "hr.kinerja.behaviour.report": (
+        P("evaluator counselling"),
+        P("evaluator counselling"),
+        P("evaluator counselling"),
+    ),
     "hr.kinerja.counselling": (P("counselling"), P("counselling"), NONE),
     "hr.kinerja.counselling.session": (P("counselling"), P("counselling"), P("counselling")),
     # evaluation (the unit leader is the evaluator here)
-    "hr.kinerja.evaluation": (OWN, P("evaluator"), P("manager")),
+    "hr.kinerja.evaluation": (OWN, P("evaluator"), NONE),  # rated: kept
     "hr.kinerja.distribution": (
         P("employee colleague evaluator officer manager"),
         P("evaluator"),
@@ -114,7 +147,7 @@ MATRIX = {
     ),
     "hr.kinerja.org.quadrant": (AGENCY, P("manager"), NONE),
     "hr.kinerja.core.value": (AGENCY | P("other_agency"), P("manager"), NONE),
-    "hr.kinerja.guidance.statement": (AGENCY | P("other_agency"), P("manager"), P("manager")),
+    "hr.kinerja.guidance.statement": (AGENCY | P("other_agency"), P("manager"), NONE),  # in use
 }
 # Wizards: who may open one and apply it (the rest are refused on create or apply).
 WIZARDS = {
@@ -123,7 +156,8 @@ WIZARDS = {
     # anyone with an employee record asks colleagues about themselves (003 Pasal 17(2))
     "hr.kinerja.feedback.request.wizard": P("employee evaluator superior head other_leader"),
     "hr.kinerja.period.reopen.wizard": P("officer manager"),
-    "hr.kinerja.rhk.takeover.wizard": P("evaluator"),
+    # the evaluator; an HR officer may record it for them (003 Pasal 19)
+    "hr.kinerja.rhk.takeover.wizard": P("evaluator officer manager"),
     "hr.kinerja.skp.adjust.wizard": P("employee evaluator"),
     "hr.kinerja.skp.bulk.wizard": P("officer manager"),
     "hr.kinerja.skp.transfer.wizard": P("officer manager"),
@@ -311,9 +345,7 @@ class TestAccessMatrix(KinerjaEvaluationCase):
                 [("company_id", "=", january.company_id.id)], limit=1
             ),
             "hr.kinerja.core.value": env["hr.kinerja.core.value"].search([], limit=1),
-            "hr.kinerja.guidance.statement": env["hr.kinerja.guidance.statement"].search(
-                [], limit=1
-            ),
+            "hr.kinerja.guidance.statement": guidance.line_ids[:1].statement_id,
         }
         missing = [name for name, record in records.items() if len(record) != 1]
         assert not missing, f"no fixture record for {missing}"

@@ -40,6 +40,10 @@ class HrKinerjaFeedbackRequestWizard(models.TransientModel):
         """Who asks is the user's own employee, whatever default the client sends."""
         values = super().default_get(fields_list)
         if "employee_id" in fields_list:
+            if not self.env.user.employee_id:
+                raise UserError(
+                    _("Feedback is asked about an employee: your user has no employee record.")
+                )
             values["employee_id"] = self.env.user.employee_id.id
         return values
 
