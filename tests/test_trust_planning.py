@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 from psycopg2 import errors
 
-from odoo import Command
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL, mute_logger
@@ -175,6 +175,37 @@ class TestTrustPlanning(KinerjaCase):
         with self.assertRaisesMsg(ValidationError, "already the NIP of Pindahan"):
             twin.write({"nip": PNS_NIP, "company_id": self.company_b.id})
         self.assertEqual(holder.nip, PNS_NIP)
+
+    def test_finding_9_two_requests_at_once(self):
+        """Issue 10 finding 9, as it happened: two requests save the same NIP at the same
+        moment. The second cannot see the first (its transaction began before the first
+        was committed), so no check in Python can: the database refuses it, and the user
+        reads why."""
+        company = self.env.ref("base.main_company")
+        values = {"asn_type": "pns", "nip": "197502022000031003", "company_id": company.id}
+        context = {"tracking_disable": True, "mail_create_nolog": True}
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            for cr in (cr1, cr2):
+                cr.execute("SET LOCAL lock_timeout = '10s'")
+            first_request = api.Environment(cr1, SUPERUSER_ID, context)["hr.employee"]
+            second_request = api.Environment(cr2, SUPERUSER_ID, context)["hr.employee"]
+            domain = [("nip", "=", values["nip"])]
+            self.assertFalse(second_request.with_context(active_test=False).search(domain))
+            first = first_request.create({**values, "name": "Permintaan Pertama"})
+            cr1.commit()
+            try:
+                with self.assertRaisesMsg(ValidationError, "was just registered"):
+                    second_request.create({**values, "name": "Permintaan Kedua"})
+                cr2.rollback()
+                self.assertEqual(
+                    second_request.with_context(active_test=False).search(domain), first
+                )
+            finally:
+                contact = first.work_contact_id
+                first.unlink()
+                contact.unlink()
+                cr1.commit()
+        self.assertFalse(self.env["hr.employee"].search(domain))
 
     # -- finding 10: no silent truncation --------------------------------------------------
     def test_finding_10_long_nip_refused_not_cut(self):
