@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import constants as rule_constants
-from .hr_kinerja_skp_line_guard import SKP_EDITORS
+from .hr_kinerja_skp_line_guard import SKP_EDITORS, _record_id
 from .policy import allow
 from .workflow import workflow
 
@@ -118,6 +118,10 @@ class HrKinerjaIki(models.Model):
 
     def _guard_skps(self):
         return self.mapped("rhk_id.skp_id")
+
+    @api.model
+    def _guard_parent_of_values(self, values):
+        return self.env["hr.kinerja.rhk"].browse(_record_id(values.get("rhk_id")))
 
     @api.model
     def _guard_skps_of_values(self, vals_list):

@@ -10,6 +10,13 @@ from .workflow import is_workflow
 SKP_EDITORS = ("employee", "evaluator", "superior", "officer")
 
 
+def _record_id(value):
+    """The id in a many2one value as a client sends it (an id, or a dict with one)."""
+    if isinstance(value, dict):
+        value = value.get("id")
+    return value if isinstance(value, int) and value > 0 else []
+
+
 class HrKinerjaSkpLineGuard(models.AbstractModel):
     """The contents of an SKP (result plans, indicators, behaviour expectations,
     attachment lines) change only while it is a draft: once agreed and set, only an
@@ -46,6 +53,19 @@ class HrKinerjaSkpLineGuard(models.AbstractModel):
         return self.env["hr.kinerja.skp"].browse(
             {vals["skp_id"] for vals in vals_list if vals.get("skp_id")}
         )
+
+    @api.model
+    def _guard_parent_of_values(self, values):
+        """The record a new line hangs from, as the client names it (an SKP here, a
+        result plan for an indicator)."""
+        return self.env["hr.kinerja.skp"].browse(_record_id(values.get("skp_id")))
+
+    def onchange(self, values, field_names, fields_spec):
+        # A new line's related fields (the SKP's employee, evaluator, state) are read
+        # from the SKP or result plan the client names, as superuser: only from one
+        # the user may read - no side door around the record rules.
+        self._guard_parent_of_values(values).check_access("read")
+        return super().onchange(values, field_names, fields_spec)
 
     def _check_skp_draft(self, skps):
         skps._check_can_edit()

@@ -417,6 +417,36 @@ class TestTrustPlanning(KinerjaCase):
         line.with_user(self.kasi_user).special_expectation = "Menanggapi keluhan sehari."
         self.assertEqual(line.special_expectation, "Menanggapi keluhan sehari.")
 
+    def test_new_line_reveals_nothing_of_another_skp(self):
+        """A new line computes the SKP's employee, evaluator and state from the SKP (or
+        result plan) the client names: over onchange, an employee naming a colleague's
+        SKP read its owner and evaluator. Only an SKP the user reads is used; her own
+        still works."""
+        name = {"fields": {"display_name": {}}}
+        attempts = (
+            ("hr.kinerja.rhk", "skp_id", self.colleague_skp, {"employee_id": name}),
+            ("hr.kinerja.rhk", "skp_id", self.colleague_skp, {"evaluator_id": name}),
+            ("hr.kinerja.iki", "rhk_id", self.colleague_rhk, {"skp_id": name}),
+            ("hr.kinerja.skp.lampiran", "skp_id", self.colleague_skp, {"company_id": {}}),
+            ("hr.kinerja.skp.behaviour", "skp_id", self.colleague_skp, {"company_id": {}}),
+        )
+        for model, parent_field, parent, spec in attempts:
+            with self.subTest(model=model, spec=spec), self.assertRaises(AccessError):
+                self.env[model].with_user(self.staff_user).onchange(
+                    {parent_field: parent.id}, [parent_field], {parent_field: {}, **spec}
+                )
+        result = (
+            self.env["hr.kinerja.rhk"]
+            .with_user(self.staff_user)
+            .onchange(
+                {"skp_id": self.staff_skp.id},
+                ["skp_id"],
+                {"skp_id": {}, "employee_id": name, "evaluator_id": name},
+            )
+        )
+        self.assertEqual(result["value"]["employee_id"]["display_name"], "Analis Kinerja")
+        self.assertEqual(result["value"]["evaluator_id"]["display_name"], "Kepala Seksi")
+
     @freeze_time(AFTER_DEADLINE)
     def test_superior_edits_a_late_draft_only(self):
         """003 section Penetapan SKP 4: past the deadline the evaluator's superior works on
