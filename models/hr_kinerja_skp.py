@@ -666,7 +666,8 @@ class HrKinerjaSkp(models.Model):
             and today > self.date_deadline
         ):
             return "superior"
-        if self._is_manager():
+        if not self.evaluator_id and self._is_manager():
+            # Nobody above in the organisation: the regional head sets it.
             return "regional_head"
         return None
 

@@ -322,6 +322,26 @@ class TestTrustPlanning(KinerjaCase):
         self.kasi_skp.with_user(self.officer).write({"employee_id": self.newcomer.id})
         self.assertEqual(self.kasi_skp.evaluator_id, self.kasi)
 
+    def test_hr_manager_does_not_set_in_the_evaluators_place(self):
+        """003 section Penetapan SKP 1-2: the evaluator sets the SKP (after the deadline
+        also the evaluator's superior); an HR manager sets it for the regional head only
+        when nobody in the organisation evaluates the employee."""
+        self.staff_skp.with_user(self.staff_user).action_agree()
+        with self.assertRaisesMsg(AccessError, "Only the evaluator (Kepala Seksi)"):
+            self.staff_skp.with_user(self.manager).action_set()
+        self.assertEqual(self.staff_skp.state, "agreed")
+        self.staff_skp.with_user(self.kasi_user).action_set()
+        self.assertEqual((self.staff_skp.state, self.staff_skp.set_as), ("set", "evaluator"))
+        top = self.env["hr.employee"].create({"name": "Sekretaris Daerah", "asn_type": "pns"})
+        skp = self.env["hr.kinerja.skp"].create({"employee_id": top.id, "year_id": self.year.id})
+        self.env["hr.kinerja.rhk"].create(
+            {"skp_id": skp.id, "name": "Tata kelola", "indicator_ids": [Command.create(INDICATOR)]}
+        )
+        skp.with_user(self.officer).action_agree()
+        self.assertFalse(skp.evaluator_id)
+        skp.with_user(self.manager).action_set()
+        self.assertEqual((skp.state, skp.set_as), ("set", "regional_head"))
+
     def test_officer_cannot_forge_the_skp_workflow(self):
         """Signatures, revisions and links come from the buttons: an HR officer corrects
         the evaluators of a draft, nothing more."""
