@@ -666,8 +666,10 @@ class HrKinerjaSkp(models.Model):
             and today > self.date_deadline
         ):
             return "superior"
-        if not self.evaluator_id and self._is_manager():
-            # Nobody above in the organisation: the regional head sets it.
+        if self._is_manager() and (not self.evaluator_id.user_id or self.env.su):
+            # Nobody above in the organisation (the regional head sets it), or an
+            # evaluator without a login who signed on paper: an HR manager records it.
+            # Server code and data files (the superuser) act for whoever sets it.
             return "regional_head"
         return None
 

@@ -324,8 +324,9 @@ class TestTrustPlanning(KinerjaCase):
 
     def test_hr_manager_does_not_set_in_the_evaluators_place(self):
         """003 section Penetapan SKP 1-2: the evaluator sets the SKP (after the deadline
-        also the evaluator's superior); an HR manager sets it for the regional head only
-        when nobody in the organisation evaluates the employee."""
+        also the evaluator's superior); an HR manager sets it for the regional head when
+        nobody in the organisation evaluates the employee, or records it for an
+        evaluator without a login - never in the place of one who has it."""
         self.staff_skp.with_user(self.staff_user).action_agree()
         with self.assertRaisesMsg(AccessError, "Only the evaluator (Kepala Seksi)"):
             self.staff_skp.with_user(self.manager).action_set()
@@ -341,6 +342,10 @@ class TestTrustPlanning(KinerjaCase):
         self.assertFalse(skp.evaluator_id)
         skp.with_user(self.manager).action_set()
         self.assertEqual((skp.state, skp.set_as), ("set", "regional_head"))
+        self.colleague_skp.with_user(self.colleague_user).action_agree()
+        self.kasi.user_id = False
+        self.colleague_skp.with_user(self.manager).action_set()
+        self.assertEqual(self.colleague_skp.state, "set")
 
     def test_officer_cannot_forge_the_skp_workflow(self):
         """Signatures, revisions and links come from the buttons: an HR officer corrects
