@@ -11,6 +11,7 @@ from . import hr_employee_base
 from . import hr_employee
 from . import hr_department
 from . import res_company
+from . import res_users
 from . import hr_kinerja_core_value
 from . import hr_kinerja_skp_line_guard
 from . import hr_kinerja_skp

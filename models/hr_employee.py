@@ -1,7 +1,19 @@
+import logging
+
+from psycopg2 import errors
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..rules import nip as rule_nip
+
+_logger = logging.getLogger(__name__)
+
+NIP_SIZE = 18
+# One NIP per agency, in the database: two simultaneous saves cannot both pass a
+# check in Python. Partial, since most non-ASN employees have no NIP.
+NIP_INDEX = "hr_employee_company_nip_uniq"
 
 
 class HrEmployee(models.Model):
@@ -37,9 +49,6 @@ class HrEmployee(models.Model):
         digits=(8, 2),
         groups="hr.group_hr_user",
     )
-
-    # No SQL unique(nip, company_id): it would fire at INSERT, before
-    # _check_nip_unique can name the employee who already holds the NIP.
 
     @api.depends("kinerja_status")
     def _compute_kinerja_planning_suspended(self):
@@ -176,17 +185,120 @@ class HrEmployee(models.Model):
         }
 
     # -- NIP ----------------------------------------------------------------------
+    def init(self):
+        super().init()
+        cr = self.env.cr
+        cr.execute(SQL("SELECT 1 FROM pg_indexes WHERE indexname = %s", NIP_INDEX))
+        if cr.rowcount:
+            return
+        try:
+            with cr.savepoint(flush=False):
+                cr.execute(
+                    SQL(
+                        "CREATE UNIQUE INDEX %s ON hr_employee (company_id, nip) "
+                        "WHERE nip IS NOT NULL AND nip != ''",
+                        SQL.identifier(NIP_INDEX),
+                    )
+                )
+        except errors.UniqueViolation:
+            # An older database may hold duplicates: they must be corrected first.
+            _logger.error(
+                "Two employees of an agency share a NIP: the unique index %s is not "
+                "created until the duplicates are corrected.",
+                NIP_INDEX,
+            )
+
+    @api.model
+    def _normalize_nip(self, vals):
+        """The NIP as stored: digits only, never cut to the field's size."""
+        if not vals.get("nip"):
+            return
+        if not isinstance(vals["nip"], str):
+            raise ValidationError(
+                _("A NIP is written in digits, not %(value)r.", value=vals["nip"])
+            )
+        nip = rule_nip.normalize(vals["nip"])
+        if len(nip) > NIP_SIZE:
+            raise ValidationError(
+                _(
+                    "A NIP has exactly 18 digits; %(nip)s has %(length)s characters.",
+                    nip=nip,
+                    length=len(nip),
+                )
+            )
+        vals["nip"] = nip
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("nip"):
-                vals["nip"] = rule_nip.normalize(vals["nip"])
-        return super().create(vals_list)
+            self._normalize_nip(vals)
+        if not any(vals.get("nip") for vals in vals_list):
+            return super().create(vals_list)
+        try:
+            with self.env.cr.savepoint():
+                return super().create(vals_list)
+        except errors.UniqueViolation as error:
+            pairs = [(vals.get("nip"), vals.get("company_id")) for vals in vals_list]
+            raise self._nip_taken_error(error, pairs) from None
 
     def write(self, vals):
-        if vals.get("nip"):
-            vals["nip"] = rule_nip.normalize(vals["nip"])
-        return super().write(vals)
+        self._normalize_nip(vals)
+        if not (vals.get("nip") or (vals.get("company_id") and any(self.mapped("nip")))):
+            return super().write(vals)
+        try:
+            with self.env.cr.savepoint():
+                return super().write(vals)
+        except errors.UniqueViolation as error:
+            pairs = [
+                (vals.get("nip") or employee.nip, vals.get("company_id") or employee.company_id.id)
+                for employee in self
+            ]
+            raise self._nip_taken_error(error, pairs) from None
+
+    def _nip_taken_error(self, error, pairs):
+        """The unique index of NIPs fired: say who holds the NIP already (or that it
+        was being saved twice at the same time), never a raw database error."""
+        if error.diag.constraint_name != NIP_INDEX:
+            raise error
+        company_default = self.env.company.id
+        Employee = self.sudo().with_context(active_test=False)
+        seen = set()
+        for nip, company_id in pairs:
+            if not nip:
+                continue
+            company_id = company_id or company_default
+            company = self.env["res.company"].sudo().browse(company_id)
+            twin = Employee.search(
+                [("nip", "=", nip), ("company_id", "=", company_id), ("id", "not in", self.ids)],
+                limit=1,
+            )
+            if twin:
+                return ValidationError(
+                    _(
+                        "NIP %(nip)s is already the NIP of %(other)s in %(company)s.",
+                        nip=nip,
+                        other=twin.name,
+                        company=company.name,
+                    )
+                )
+            if (nip, company_id) in seen:
+                return ValidationError(
+                    _(
+                        "NIP %(nip)s is given to two employees of %(company)s at once.",
+                        nip=nip,
+                        company=company.name,
+                    )
+                )
+            seen.add((nip, company_id))
+        nip, company_id = next(((n, c) for n, c in pairs if n), (False, company_default))
+        return ValidationError(
+            _(
+                "NIP %(nip)s was just registered in %(company)s by someone else: reload the "
+                "employee to see who holds it.",
+                nip=nip or "",
+                company=self.env["res.company"].sudo().browse(company_id).name,
+            )
+        )
 
     @api.onchange("nip", "asn_type")
     def _onchange_nip(self):
@@ -217,35 +329,6 @@ class HrEmployee(models.Model):
                         reason=self.env._(error.template, **error.params),
                     )
                 ) from error
-
-    @api.constrains("nip", "company_id")
-    def _check_nip_unique(self):
-        employees = self.filtered("nip")
-        if not employees:
-            return
-        others = (
-            self.with_context(active_test=False)
-            .sudo()
-            .search(
-                [
-                    ("nip", "in", employees.mapped("nip")),
-                    ("company_id", "in", employees.company_id.ids),
-                ]
-            )
-        )
-        for employee in employees:
-            twin = others.filtered(
-                lambda o, e=employee: o.nip == e.nip and o.company_id == e.company_id and o != e
-            )[:1]
-            if twin:
-                raise ValidationError(
-                    _(
-                        "NIP %(nip)s is already the NIP of %(other)s in %(company)s.",
-                        nip=employee.nip,
-                        other=twin.name,
-                        company=employee.company_id.name,
-                    )
-                )
 
     @api.constrains("jabatan_type", "jf_jenjang")
     def _check_jf_jenjang(self):

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
+from .policy import ALL, allow
+
 
 class HrKinerjaDelegation(models.Model):
     """A dated delegation of the evaluator's authority (003 section Evaluasi 2-7).
@@ -15,9 +17,13 @@ class HrKinerjaDelegation(models.Model):
 
     _name = "hr.kinerja.delegation"
     _description = "Evaluator Delegation"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.kinerja.policy", "mail.thread"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+
+    # Who changes what (deny by default, models/policy.py): an HR officer records the
+    # delegations of the agency from their decrees (003 section Evaluasi 2-7), whole.
+    _kinerja_policy = (allow("officer", "create write unlink", ALL),)
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(

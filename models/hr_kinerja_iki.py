@@ -2,6 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import constants as rule_constants
+from .hr_kinerja_skp_line_guard import SKP_EDITORS, _record_id
+from .policy import allow
+from .workflow import workflow
 
 
 class HrKinerjaIki(models.Model):
@@ -10,11 +13,39 @@ class HrKinerjaIki(models.Model):
 
     _name = "hr.kinerja.iki"
     _description = "Individual Performance Indicator (IKI)"
+    # The guard inherits hr.kinerja.policy first and adds the SKP's draft rule.
     _inherit = ["hr.kinerja.skp.line.guard"]
     _order = "rhk_id, sequence, id"
 
+    # Who changes what (deny by default, models/policy.py): the editors of a draft SKP
+    # (003 section Penetapan SKP 1, 4) write its indicators and targets (003 Pasal 9);
+    # an indicator stays on the result plan it was made for. The first version is
+    # linked by the server.
+    _IKI_FIELDS = (
+        "sequence",
+        "aspect",
+        "name",
+        "target_value",
+        "target_unit",
+        "target_text",
+        "less_is_better",
+        "purpose",
+        "definition",
+        "formula",
+        "quality_level",
+        "data_source",
+        "reporting_period",
+    )
+    _kinerja_policy = (
+        allow(SKP_EDITORS, "create", ["rhk_id", *_IKI_FIELDS], states=["draft"]),
+        allow(SKP_EDITORS, "write", _IKI_FIELDS, states=["draft"]),
+        allow(SKP_EDITORS, "unlink", states=["draft"]),
+    )
+    _kinerja_server_fields = ("origin_iki_id",)
+
     rhk_id = fields.Many2one("hr.kinerja.rhk", required=True, ondelete="cascade", index=True)
     skp_id = fields.Many2one(related="rhk_id.skp_id", store=True, index=True)
+    skp_state = fields.Selection(related="rhk_id.skp_id.state", string="SKP Status")
     company_id = fields.Many2one(related="rhk_id.company_id", store=True)
     approach = fields.Selection(related="skp_id.approach")
     sequence = fields.Integer(default=10)
@@ -71,7 +102,7 @@ class HrKinerjaIki(models.Model):
     def create(self, vals_list):
         records = super().create(vals_list)
         for iki in records.filtered(lambda i: not i.origin_iki_id):
-            iki.origin_iki_id = iki
+            workflow(iki).origin_iki_id = iki
         return records
 
     def copy_data(self, default=None):
@@ -87,6 +118,17 @@ class HrKinerjaIki(models.Model):
 
     def _guard_skps(self):
         return self.mapped("rhk_id.skp_id")
+
+    @api.model
+    def _guard_parent_of_values(self, values):
+        return self.env["hr.kinerja.rhk"].browse(_record_id(values.get("rhk_id")))
+
+    @api.model
+    def _guard_skps_of_values(self, vals_list):
+        rhks = self.env["hr.kinerja.rhk"].browse(
+            {vals["rhk_id"] for vals in vals_list if vals.get("rhk_id")}
+        )
+        return rhks.skp_id
 
     @api.constrains("target_value", "target_unit", "target_text", "rhk_id")
     def _check_target(self):

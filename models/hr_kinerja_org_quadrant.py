@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 
 from ..rules import constants as rule_constants
 from ..rules import quadrant as rule_quadrant
+from .policy import allow
 
 RATINGS = [
     (rule_constants.DI_ATAS, "Above Expectations"),
@@ -19,7 +20,14 @@ class HrKinerjaOrgQuadrant(models.Model):
 
     _name = "hr.kinerja.org.quadrant"
     _description = "Organisation Quadrant Cell"
+    _inherit = ["hr.kinerja.policy"]
     _order = "company_id, result, process"
+
+    # Who changes what (deny by default, models/policy.py): the nine cells of each
+    # agency are loaded from the regulation's table (002 D.4.e); an HR manager
+    # corrects the achievement of a cell, never which cell it is.
+    _kinerja_policy = (allow("manager", "write", ["achievement"]),)
+    _kinerja_server_fields = ("company_id", "result", "process")
 
     company_id = fields.Many2one(
         "res.company", string="Agency", required=True, default=lambda self: self.env.company

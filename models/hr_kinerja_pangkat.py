@@ -1,12 +1,19 @@
 from odoo import fields, models
 
+from .policy import ALL, allow
+
 
 class HrKinerjaPangkat(models.Model):
     """Pangkat/golongan ruang: PNS I/a-IV/e with their names, PPPK I-XVII."""
 
     _name = "hr.kinerja.pangkat"
     _description = "Rank and Grade (Pangkat/Golongan)"
+    _inherit = ["hr.kinerja.policy"]
     _order = "asn_type, sequence"
+
+    # Who changes what (deny by default, models/policy.py): an HR manager keeps the
+    # table of ranks and grades whole.
+    _kinerja_policy = (allow("manager", "create write unlink", ALL),)
 
     name = fields.Char("Rank", required=True, translate=True, help="Pangkat, e.g. Penata Muda.")
     code = fields.Char("Grade", required=True, help="Golongan ruang, e.g. III/a.")

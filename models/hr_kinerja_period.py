@@ -3,6 +3,8 @@ from odoo.exceptions import UserError
 
 from ..rules import calendar as rule_calendar
 from ..rules import workdays as rule_workdays
+from .policy import allow
+from .workflow import workflow
 
 STATES = [("open", "Open"), ("locked", "Locked"), ("reopened", "Reopened"), ("closed", "Closed")]
 
@@ -17,7 +19,7 @@ class HrKinerjaPeriod(models.Model):
 
     _name = "hr.kinerja.period"
     _description = "Performance Period"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.kinerja.policy", "mail.thread"]
     _order = "year_id desc, sequence"
 
     _WORKDAY_FIELDS = rule_calendar.DOCUMENT_WORKDAY_FIELDS
@@ -29,6 +31,26 @@ class HrKinerjaPeriod(models.Model):
         "date_lock",
     )
     _TRANSITION_FIELDS = {"state", "reopen_until"}
+
+    # Who changes what (deny by default, models/policy.py). Periods are generated with
+    # their deadlines when a year opens (from the agency preset); an HR officer may
+    # correct the deadlines of an open period. Lock, reopen (with a recorded reason)
+    # and close are workflow steps (001 item 7); a period is never deleted by hand.
+    _kinerja_policy = (
+        allow("officer", "write", [*_DEADLINE_FIELDS, *_WORKDAY_FIELDS], states=["open"]),
+    )
+    _kinerja_server_fields = (
+        "name",
+        "year_id",
+        "sequence",
+        "kind",
+        "number",
+        "date_start",
+        "date_end",
+        "state",
+        "reopen_until",
+        "reopen_ids",
+    )
 
     name = fields.Char(required=True, translate=True)
     name_official = fields.Char(
@@ -83,7 +105,7 @@ class HrKinerjaPeriod(models.Model):
     def _set_indonesian_names(self):
         if self.env["res.lang"]._get_data(code="id_ID"):
             for period in self:
-                period.with_context(lang="id_ID").name = period.name_official
+                workflow(period).with_context(lang="id_ID").name = period.name_official
 
     def write(self, vals):
         # The state changes through _transition(), which skips these checks.
@@ -101,8 +123,9 @@ class HrKinerjaPeriod(models.Model):
         return super().write(vals)
 
     def _transition(self, vals):
-        """Lock, reopen, close: past the checks of write(); no context key can."""
-        return super().write(vals)
+        """Lock, reopen, close: past the checks of write() and the policy (a workflow
+        step the caller has checked); no context key can."""
+        return super(HrKinerjaPeriod, workflow(self)).write(vals)
 
     def deadline_after(self, start, field_name):
         """The date ``field_name`` working days (e.g. ``objection_workdays``) after

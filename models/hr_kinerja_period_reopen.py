@@ -7,7 +7,14 @@ class HrKinerjaPeriodReopen(models.Model):
 
     _name = "hr.kinerja.period.reopen"
     _description = "Performance Period Reopening"
+    _inherit = ["hr.kinerja.policy"]
     _order = "create_date desc, id desc"
+
+    # Who changes what (deny by default, models/policy.py): nobody. The reopen wizard
+    # (an HR officer, with a reason, 001 item 7) records it as a workflow step; it is
+    # the audit trail of the period and never edited or deleted.
+    _kinerja_policy = ()
+    _kinerja_server_fields = ("period_id", "user_id", "reason", "reopen_until")
 
     period_id = fields.Many2one(
         "hr.kinerja.period", required=True, ondelete="cascade", index=True, readonly=True

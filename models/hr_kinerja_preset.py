@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import calendar as rule_calendar
+from .policy import ALL, allow
 
 PERIOD_TYPES = [("monthly", "Monthly"), ("quarterly", "Quarterly")]
 DAY_HELP = "Day of the month; 0 means the last day of the month."
@@ -14,7 +15,14 @@ class HrKinerjaPreset(models.Model):
 
     _name = "hr.kinerja.preset"
     _description = "Agency Deadline Preset"
+    _inherit = ["hr.kinerja.policy"]
     _order = "is_regulation_preset desc, name"
+
+    # Who changes what (deny by default, models/policy.py): an HR manager keeps the
+    # presets whole, as their access rights say; whether a preset is one of the seed
+    # agencies' regulations is recorded by the server that creates it.
+    _kinerja_policy = (allow("manager", "create write unlink", ALL),)
+    _kinerja_server_fields = ("is_regulation_preset",)
 
     name = fields.Char(required=True)
     code = fields.Char(required=True, copy=False)

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .hr_kinerja_skp_line_guard import SKP_EDITORS
+from .policy import allow
 from .workflow import workflow
 
 PERSPECTIVES = [
@@ -19,10 +21,43 @@ class HrKinerjaRhk(models.Model):
 
     _name = "hr.kinerja.rhk"
     _description = "Result Plan (RHK)"
+    # The guard inherits hr.kinerja.policy first and adds the SKP's draft rule.
     _inherit = ["hr.kinerja.skp.line.guard"]
     _order = "skp_id, kind desc, sequence, id"
 
+    # Who changes what (deny by default, models/policy.py). The editors of a draft SKP
+    # (003 section Penetapan SKP 1, 4) write its result plans; a result plan stays on
+    # the SKP it was made for (no moving it to another one). The evaluator records
+    # progress and take-over on a set SKP through the monitoring actions (003 Pasal
+    # 19), a workflow step; the first version is linked by the server.
+    _RHK_FIELDS = (
+        "sequence",
+        "kind",
+        "name",
+        "assigned_by",
+        "parent_rhk_id",
+        "parent_indicator_id",
+        "perspective",
+        "indicator_ids",
+    )
+    _kinerja_policy = (
+        allow(SKP_EDITORS, "create", ["skp_id", *_RHK_FIELDS], states=["draft"]),
+        allow(SKP_EDITORS, "write", _RHK_FIELDS, states=["draft"]),
+        allow(SKP_EDITORS, "unlink", states=["draft"]),
+    )
+    _kinerja_server_fields = (
+        "origin_rhk_id",
+        "child_ids",
+        "progress",
+        "progress_note",
+        "taken_over",
+        "taken_over_by_id",
+        "taken_over_date",
+        "taken_over_note",
+    )
+
     skp_id = fields.Many2one("hr.kinerja.skp", required=True, ondelete="cascade", index=True)
+    skp_state = fields.Selection(related="skp_id.state", string="SKP Status")
     employee_id = fields.Many2one(related="skp_id.employee_id", store=True, string="Employee")
     year_id = fields.Many2one(related="skp_id.year_id", store=True)
     company_id = fields.Many2one(related="skp_id.company_id", store=True)
@@ -86,7 +121,7 @@ class HrKinerjaRhk(models.Model):
     def create(self, vals_list):
         records = super().create(vals_list)
         for rhk in records.filtered(lambda r: not r.origin_rhk_id):
-            rhk.origin_rhk_id = rhk
+            workflow(rhk).origin_rhk_id = rhk
         return records
 
     def write(self, vals):
@@ -101,9 +136,19 @@ class HrKinerjaRhk(models.Model):
             vals["origin_rhk_id"] = rhk.origin_rhk_id.id or rhk.id
         return vals_list
 
-    @api.constrains("parent_rhk_id", "skp_id")
+    @api.constrains("parent_rhk_id", "parent_indicator_id", "skp_id")
     def _check_cascade(self):
-        """The supported RHK must be the evaluator's, of the same year."""
+        """The supported RHK must be the evaluator's, of the same year; the indicator
+        supported, one of that RHK's."""
+        for rhk in self:
+            if rhk.parent_indicator_id and not rhk.parent_rhk_id:
+                raise ValidationError(
+                    _(
+                        "The result plan %(rhk)s supports an indicator of a leader's result "
+                        "plan: choose that result plan first.",
+                        rhk=rhk.name,
+                    )
+                )
         for rhk in self.filtered("parent_rhk_id"):
             parent = rhk.parent_rhk_id
             if parent.employee_id != rhk.skp_id.evaluator_id or parent.year_id != rhk.year_id:

@@ -8,6 +8,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..rules import calendar as rule_calendar
 from ..rules import cascade as rule_cascade
 from ..rules import ipk as rule_ipk
+from .hr_kinerja_skp_line_guard import SKP_EDITORS
+from .policy import allow
+from .workflow import workflow
 
 LEADER_JABATAN = ("jpt_utama", "jpt_madya", "jpt_pratama")
 FORMS = [
@@ -27,8 +30,30 @@ ACTIVE_STATES = ("draft", "agreed", "set")
 # Fields that stay writable on an agreed or set SKP besides chatter and activities;
 # "state" is refused with its own message, transitions go through _transition.
 ALWAYS_WRITABLE = {"state"}
+# What the editors of a draft write (003 section Penetapan SKP 1; Pasal 9-13): the
+# position recorded, the dates, the approach, the study-leave targets, the lines.
+CONTENT_FIELDS = (
+    "department_id",
+    "job_title",
+    "date_start",
+    "date_end",
+    "approach",
+    "tugas_belajar",
+    "study_level",
+    "study_location",
+    "university_accreditation",
+    "programme_accreditation",
+    "ipk_target",
+    "graduation_target",
+    "rhk_ids",
+    "behaviour_ids",
+    "lampiran_ids",
+)
+# The evaluator and the superior captured from the organisation: an HR officer
+# corrects them on a draft, nobody else chooses them.
+EVALUATOR_FIELDS = {"evaluator_id", "evaluator_superior_id"}
 # Recorded by the workflow (roles captured from the organisation, signatures,
-# revisions, transfers), not typed in; an HR officer may correct them.
+# revisions, transfers), not typed in.
 WORKFLOW_FIELDS = {
     "evaluator_id",
     "evaluator_superior_id",
@@ -53,9 +78,44 @@ class HrKinerjaSkp(models.Model):
 
     _name = "hr.kinerja.skp"
     _description = "Employee Performance Plan (SKP)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.kinerja.policy", "mail.thread", "mail.activity.mixin"]
     _order = "year_id desc, employee_id, revision desc"
     _check_company_auto = True
+
+    # Who changes what (deny by default, models/policy.py). The employee or an HR
+    # officer makes a draft (the evaluator is captured from the organisation after it
+    # exists); the employee and the evaluator work on it, the evaluator's superior
+    # only once the deadline has passed - the role "superior" is held only then (003
+    # section Penetapan SKP 1, 4); an HR officer corrects the employee, year and
+    # evaluators of a draft. Agreeing, setting, adjusting and transfers are workflow
+    # steps (the buttons and wizards); a set SKP changes only through an adjustment
+    # (003 Pasal 14(2)).
+    _kinerja_policy = (
+        allow(
+            ("employee", "officer"),
+            "create",
+            ["employee_id", "year_id", "company_id", *CONTENT_FIELDS],
+            states=["draft"],
+        ),
+        allow(SKP_EDITORS, "write", CONTENT_FIELDS, states=["draft"]),
+        allow("officer", "write", ["employee_id", "year_id", *EVALUATOR_FIELDS], states=["draft"]),
+        allow("officer", "unlink", states=["draft"]),
+    )
+    _kinerja_server_fields = (
+        "state",
+        "agreed_by_id",
+        "agreed_date",
+        "set_by_id",
+        "set_date",
+        "set_as",
+        "revision",
+        "origin_id",
+        "previous_id",
+        "next_id",
+        "adjustment_reason",
+        "closed_reason",
+    )
+    _kinerja_role_fields = {"employee": "employee_id", "evaluator": "evaluator_id"}
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -303,7 +363,15 @@ class HrKinerjaSkp(models.Model):
     # -- create / write -----------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_workflow_fields({key for vals in vals_list for key in vals})
+        if not self._kinerja_bypass():
+            self._check_workflow_fields({key for vals in vals_list for key in vals}, create=True)
+            if any(vals.get("state", "draft") != "draft" for vals in vals_list):
+                raise UserError(
+                    _(
+                        "An SKP starts as a draft: the employee agrees it and the evaluator "
+                        "sets it with the buttons."
+                    )
+                )
         years = self.env["hr.kinerja.year"].browse(
             {v["year_id"] for v in vals_list if v.get("year_id")}
         )
@@ -348,15 +416,22 @@ class HrKinerjaSkp(models.Model):
         self._check_workflow_fields(vals)
         if content:
             self._check_can_edit()
-        return super().write(vals)
+        result = super().write(vals)
+        if "employee_id" in vals and not EVALUATOR_FIELDS.intersection(vals):
+            # An HR officer corrected whose draft it is: their evaluators follow.
+            self._capture_evaluators()
+        return result
 
-    def _check_workflow_fields(self, field_names):
+    def _check_workflow_fields(self, field_names, create=False):
         """The evaluator is captured from the organisation and the signatures come from
         the buttons: an employee cannot choose who sets their SKP (003 section
-        Penetapan SKP 1)."""
-        if self.env.su or self._is_officer():
+        Penetapan SKP 1). An HR officer may correct the evaluators of a draft."""
+        if self._kinerja_bypass():
             return
-        fixed = sorted(WORKFLOW_FIELDS.intersection(field_names))
+        fixed = WORKFLOW_FIELDS.intersection(field_names)
+        if not create and self._is_officer():
+            fixed -= EVALUATOR_FIELDS
+        fixed = sorted(fixed)
         if fixed:
             raise AccessError(
                 _(
@@ -377,8 +452,7 @@ class HrKinerjaSkp(models.Model):
         for skp in self:
             if skp._user_is(skp.employee_id) or skp._user_is(skp.evaluator_id):
                 continue
-            late = skp.date_deadline and today > skp.date_deadline
-            if late and skp._user_is(skp.evaluator_superior_id):
+            if skp._kinerja_superior_may_edit(today):
                 continue
             raise AccessError(
                 _(
@@ -388,9 +462,26 @@ class HrKinerjaSkp(models.Model):
                 )
             )
 
+    def _kinerja_superior_may_edit(self, today):
+        """The evaluator's superior works on the draft once the SKP deadline has passed
+        (003 section Penetapan SKP 4)."""
+        self.ensure_one()
+        return bool(
+            self._user_is(self.evaluator_superior_id)
+            and self.date_deadline
+            and today > self.date_deadline
+        )
+
+    def _kinerja_extra_roles(self, roles):
+        today = fields.Date.context_today(self)
+        for skp in self.sudo():
+            if skp._kinerja_superior_may_edit(today):
+                roles[skp.id].add("superior")
+
     def _transition(self, vals):
-        """Workflow writes (state, signatures, links): past the checks of write()."""
-        return super().write(vals)
+        """Workflow writes (state, signatures, links) that the caller has checked:
+        past the checks of write() and the policy (a workflow step)."""
+        return super(HrKinerjaSkp, workflow(self)).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -413,7 +504,8 @@ class HrKinerjaSkp(models.Model):
 
     def _add_core_values(self):
         values = self.env["hr.kinerja.core.value"].search([])
-        self.env["hr.kinerja.skp.behaviour"].create(
+        # The seven core values come with every SKP (003 Pasal 10(3)): a server step.
+        workflow(self.env["hr.kinerja.skp.behaviour"]).create(
             [{"skp_id": skp.id, "core_value_id": value.id} for skp in self for value in values]
         )
 
@@ -456,6 +548,21 @@ class HrKinerjaSkp(models.Model):
                         )
                     )
         self._check_single_active()
+
+    @api.constrains("ipk_target")
+    def _check_ipk_target(self):
+        """An IPK (GPA) lies between 0.00 and 4.00 (the scale of the bands of 003
+        section Penyusunan SKP tugas belajar 5-6, rules/ipk.py)."""
+        for skp in self:
+            if not 0 <= skp.ipk_target <= float(rule_ipk.MAX_IPK):
+                raise ValidationError(
+                    _(
+                        "The IPK target of %(skp)s must lie between 0.00 and 4.00; "
+                        "%(target)s was given.",
+                        skp=skp.display_name,
+                        target=skp.ipk_target,
+                    )
+                )
 
     @api.constrains("state")
     def _check_single_active(self):
@@ -559,7 +666,10 @@ class HrKinerjaSkp(models.Model):
             and today > self.date_deadline
         ):
             return "superior"
-        if self._is_manager():
+        if self._is_manager() and (not self.evaluator_id.user_id or self.env.su):
+            # Nobody above in the organisation (the regional head sets it), or an
+            # evaluator without a login who signed on paper: an HR manager records it.
+            # Server code and data files (the superuser) act for whoever sets it.
             return "regional_head"
         return None
 
@@ -702,6 +812,7 @@ class HrKinerjaSkp(models.Model):
     def action_refresh_evaluator(self):
         if any(skp.state != "draft" for skp in self):
             raise UserError(_("The evaluator of an agreed or set SKP is kept as it was."))
+        self._check_can_edit()
         self._capture_evaluators()
         return True
 

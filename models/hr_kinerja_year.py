@@ -3,10 +3,12 @@ import datetime
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import calendar as rule_calendar
 from ..rules import workdays as rule_workdays
+from .policy import allow
+from .workflow import workflow
 
 # Deadlines of a year reach into the next one (annual evaluation + report to PyB).
 HOLIDAY_HORIZON_MONTHS = 6
@@ -17,9 +19,20 @@ class HrKinerjaYear(models.Model):
 
     _name = "hr.kinerja.year"
     _description = "Performance Year"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.kinerja.policy", "mail.thread"]
     _order = "year desc, company_id"
     _check_company_auto = True
+
+    # Who changes what (deny by default, models/policy.py): an HR officer sets up a
+    # draft year (its agency, preset, period type and calendar) and opens it, which
+    # generates the periods; an HR manager deletes a draft. Opening and closing are
+    # workflow steps.
+    _YEAR_FIELDS = ("year", "company_id", "preset_id", "period_type", "calendar_id")
+    _kinerja_policy = (
+        allow("officer", "create write", _YEAR_FIELDS, states=["draft"]),
+        allow("manager", "unlink", states=["draft"]),
+    )
+    _kinerja_server_fields = ("state", "period_ids")
 
     name = fields.Char(compute="_compute_name", store=True)
     year = fields.Integer(
@@ -230,16 +243,22 @@ class HrKinerjaYear(models.Model):
             )
         return values
 
+    def _check_officer(self):
+        if not (self.env.su or self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer")):
+            raise AccessError(_("Only an HR officer opens, updates and closes performance years."))
+
     def action_open(self):
         """Generate the periods with their deadlines and open the year."""
+        self._check_officer()
         for record in self:
             if record.state != "draft":
                 raise UserError(_("Performance year %(year)s is already open.", year=record.year))
             record._check_calendar()
             values = record._period_values()
-            periods = self.env["hr.kinerja.period"].create(values)
+            # The periods and their deadlines come from the preset: a workflow step.
+            periods = workflow(self.env["hr.kinerja.period"]).create(values)
             periods._set_indonesian_names()
-            record.state = "open"
+            workflow(record).state = "open"
             record.message_post(
                 body=_(
                     "Opened with %(count)s periods (%(preset)s).",
@@ -252,20 +271,22 @@ class HrKinerjaYear(models.Model):
     def action_update_deadlines(self):
         """Recompute the deadlines of the open periods, e.g. after the public
         holidays changed. Locked and closed periods keep theirs."""
+        self._check_officer()
         for record in self:
             if record.state != "open":
                 raise UserError(_("Only an open performance year has deadlines to update."))
             by_key = {(v["kind"], v["number"]): v for v in record._period_values()}
             for period in record.period_ids.filtered(lambda p: p.state == "open"):
                 values = by_key[(period.kind, period.number)]
-                period.write({key: values[key] for key in period._DEADLINE_FIELDS})
+                workflow(period).write({key: values[key] for key in period._DEADLINE_FIELDS})
         return True
 
     def action_close(self):
+        self._check_officer()
         for record in self:
             if record.period_ids.filtered(lambda p: p.state != "closed"):
                 raise UserError(_("Close every period of the year before closing the year."))
-            record.state = "closed"
+            workflow(record).state = "closed"
         return True
 
     def action_view_periods(self):

@@ -652,9 +652,9 @@ class TestSkp(KinerjaCase):
         self.assertIn("at least B", skp.ipk_bands)
         skp.write({"study_level": "s2", "ipk_target": 3.10})
         self.assertEqual(skp.ipk_target_predicate, "Butuh Perbaikan")
-        skp.ipk_target = 4.5
-        self.assertIn("between 0.00 and 4.00", skp.ipk_target_predicate)
-        skp.ipk_target = 3.10
+        with self.assertRaisesMsg(ValidationError, "between 0.00 and 4.00"):
+            skp.ipk_target = 4.5
+        self.assertEqual(skp.ipk_target, 3.10)
         with self.assertRaisesMsg(UserError, "graduation target"):
             agree()
         skp.graduation_target = "on_time"

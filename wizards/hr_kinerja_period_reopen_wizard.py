@@ -1,7 +1,10 @@
 from datetime import timedelta
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+from ..models.policy import ALL, allow
+from ..models.workflow import workflow
 
 
 class HrKinerjaPeriodReopenWizard(models.TransientModel):
@@ -9,6 +12,11 @@ class HrKinerjaPeriodReopenWizard(models.TransientModel):
 
     _name = "hr.kinerja.period.reopen.wizard"
     _description = "Reopen Performance Periods"
+    _inherit = ["hr.kinerja.policy"]
+
+    # Who changes what (deny by default, models/policy.py): an HR officer reopens
+    # locked periods with a reason (001 item 7); applying it checks each period.
+    _kinerja_policy = (allow("officer", "create write", ALL),)
 
     period_ids = fields.Many2many("hr.kinerja.period", string="Periods", required=True)
     reason = fields.Text(required=True)
@@ -19,13 +27,23 @@ class HrKinerjaPeriodReopenWizard(models.TransientModel):
         help="The period locks again after this date.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if isinstance(vals.get("reason"), str) and not vals["reason"].strip():
+                raise UserError(self._reason_missing())
+        return super().create(vals_list)
+
+    def _reason_missing(self):
+        return _("Say why the period is reopened: the reason is kept on record.")
+
     def action_reopen(self):
         self.ensure_one()
         if not self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
             raise UserError(_("Only an HR officer can reopen a period."))
         reason = (self.reason or "").strip()
         if not reason:
-            raise UserError(_("Say why the period is reopened: the reason is kept on record."))
+            raise UserError(self._reason_missing())
         if self.reopen_until < fields.Date.context_today(self):
             raise UserError(_("The reopening must last until today or a later date."))
         not_locked = self.period_ids.filtered(lambda p: p.state != "locked")
@@ -37,7 +55,8 @@ class HrKinerjaPeriodReopenWizard(models.TransientModel):
                     periods=", ".join(not_locked.mapped("display_name")),
                 )
             )
-        self.env["hr.kinerja.period.reopen"].create(
+        # The reopening is recorded by this step (who, why, until when), never typed in.
+        workflow(self.env["hr.kinerja.period.reopen"]).create(
             [
                 {"period_id": period.id, "reason": reason, "reopen_until": self.reopen_until}
                 for period in self.period_ids

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.hr_kinerja_skp import ACTIVE_STATES
+from ..models.policy import ALL, allow
 
 
 class HrKinerjaSkpBulkWizard(models.TransientModel):
@@ -10,6 +11,11 @@ class HrKinerjaSkpBulkWizard(models.TransientModel):
 
     _name = "hr.kinerja.skp.bulk.wizard"
     _description = "Create SKPs for a Unit"
+    _inherit = ["hr.kinerja.policy"]
+
+    # Who changes what (deny by default, models/policy.py): an HR officer makes the
+    # drafts of a unit; the employees are found by the server, never sent.
+    _kinerja_policy = (allow("officer", "create write", ALL),)
 
     year_id = fields.Many2one(
         "hr.kinerja.year",

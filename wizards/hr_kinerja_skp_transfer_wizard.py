@@ -1,6 +1,8 @@
 from odoo import _, fields, models
 from odoo.exceptions import AccessError
 
+from ..models.policy import ALL, allow
+
 
 class HrKinerjaSkpTransferWizard(models.TransientModel):
     """A transfer or a new evaluator from a date: the SKP closes the day before and a
@@ -8,6 +10,11 @@ class HrKinerjaSkpTransferWizard(models.TransientModel):
 
     _name = "hr.kinerja.skp.transfer.wizard"
     _description = "Close an SKP for a Transfer"
+    _inherit = ["hr.kinerja.policy"]
+
+    # Who changes what (deny by default, models/policy.py): an HR officer records a
+    # transfer (003 section Penetapan SKP 5-6); applying it checks the SKP again.
+    _kinerja_policy = (allow("officer", "create write", ALL),)
 
     skp_id = fields.Many2one("hr.kinerja.skp", required=True, readonly=True)
     date = fields.Date(
