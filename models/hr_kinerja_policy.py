@@ -184,11 +184,18 @@ class HrKinerjaPolicy(models.AbstractModel):
             )
         )
 
+    def _kinerja_state_labels(self):
+        """{state: label} of the state field; empty when it is no selection."""
+        field = self._fields.get(self._kinerja_state_field or "")
+        if not field or field.type != "selection":
+            return {}
+        return dict(field._description_selection(self.env))
+
     def _kinerja_state_words(self, state):
-        if not state or self._kinerja_state_field not in self._fields:
+        if not state:
             return ""
-        selection = dict(self._fields[self._kinerja_state_field]._description_selection(self.env))
-        return _(" (%(state)s)", state=str(selection.get(state, state)).lower())
+        labels = self._kinerja_state_labels()
+        return _(" (%(state)s)", state=str(labels.get(state, state)).lower())
 
     def _kinerja_who(self, rules, operation):
         if not rules:
@@ -199,9 +206,7 @@ class HrKinerjaPolicy(models.AbstractModel):
             if states is None:
                 parts.append(who)
             else:
-                selection = dict(
-                    self._fields[self._kinerja_state_field]._description_selection(self.env)
-                )
+                selection = self._kinerja_state_labels()
                 parts.append(
                     _(
                         "%(who)s while %(states)s",

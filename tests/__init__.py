@@ -30,3 +30,4 @@ from . import test_trust_policy
 from . import test_trust_monitoring
 from . import test_trust_evaluation
 from . import test_trust_pembinaan
+from . import test_trust_planning
