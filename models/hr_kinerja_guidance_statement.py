@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from .policy import ALL, allow
 
@@ -27,3 +28,15 @@ class HrKinerjaGuidanceStatement(models.Model):
     sequence = fields.Integer(default=10)
     subject = fields.Selection(SUBJECTS, required=True, default="employee")
     active = fields.Boolean(default=True)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_unused(self):
+        used = (
+            self.env["hr.kinerja.guidance.feedback.line"]
+            .sudo()
+            .search_count([("statement_id", "in", self.ids)], limit=1)
+        )
+        if used:
+            raise UserError(
+                _("A statement answered in a feedback form stays on record: archive it instead.")
+            )

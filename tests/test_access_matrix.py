@@ -62,8 +62,14 @@ MATRIX = {
         P("employee evaluator officer manager"),
         P("employee evaluator officer manager"),
     ),
-    "hr.kinerja.realisasi": (OWN, P("employee"), P("officer manager")),
-    "hr.kinerja.feedback": (P("employee evaluator officer manager"), P("evaluator"), NONE),
+    # the employee records, the evaluator reviews (once submitted); HR may correct
+    "hr.kinerja.realisasi": (OWN, P("employee officer manager"), P("officer manager")),
+    # given in one's own name (the evaluator here), or recorded by HR; never deleted
+    "hr.kinerja.feedback": (
+        P("employee evaluator officer manager"),
+        P("evaluator officer manager"),
+        NONE,
+    ),
     "hr.kinerja.dialog": (
         P("employee evaluator officer manager"),
         P("evaluator officer manager"),
@@ -135,10 +141,10 @@ MATRIX = {
     "hr.kinerja.org.achievement": (AGENCY, P("superior"), P("manager")),
     "hr.kinerja.angka.kredit": (P("employee evaluator officer manager"), NONE, NONE),
     # configuration
-    "hr.kinerja.year": (AGENCY, P("officer manager"), P("manager")),
+    "hr.kinerja.year": (AGENCY, NONE, NONE),  # open: changed by its buttons
     "hr.kinerja.period": (AGENCY, P("officer manager"), NONE),
     "hr.kinerja.period.reopen": (AGENCY, NONE, NONE),
-    "hr.kinerja.preset": (AGENCY | P("other_agency"), P("manager"), NONE),
+    "hr.kinerja.preset": (AGENCY | P("other_agency"), P("manager"), NONE),  # in use
     "hr.kinerja.pangkat": (AGENCY | P("other_agency"), P("manager"), P("manager")),
     "hr.kinerja.delegation": (
         P("employee colleague evaluator officer manager"),
@@ -158,7 +164,7 @@ WIZARDS = {
     "hr.kinerja.period.reopen.wizard": P("officer manager"),
     # the evaluator; an HR officer may record it for them (003 Pasal 19)
     "hr.kinerja.rhk.takeover.wizard": P("evaluator officer manager"),
-    "hr.kinerja.skp.adjust.wizard": P("employee evaluator"),
+    "hr.kinerja.skp.adjust.wizard": P("evaluator officer manager"),
     "hr.kinerja.skp.bulk.wizard": P("officer manager"),
     "hr.kinerja.skp.transfer.wizard": P("officer manager"),
 }
@@ -348,6 +354,8 @@ class TestAccessMatrix(KinerjaEvaluationCase):
             "hr.kinerja.guidance.statement": guidance.line_ids[:1].statement_id,
         }
         missing = [name for name, record in records.items() if len(record) != 1]
+        records["locked"] = cls._period(cls.year, "month", 2)
+        workflow(records["locked"]).write({"state": "locked"})
         assert not missing, f"no fixture record for {missing}"
         return {name: record.with_env(env) for name, record in records.items()}
 
@@ -449,7 +457,8 @@ class TestAccessMatrix(KinerjaEvaluationCase):
     def test_readme_shows_this_matrix(self):
         path = os.path.join(get_module_path("hr_kinerja_asn"), "README.md")
         with open(path, encoding="utf-8") as readme:
-            self.assertIn(matrix_markdown(), readme.read())
+            shown = matrix_markdown() in readme.read()
+        self.assertTrue(shown, "README.md does not show this matrix: paste matrix_markdown()")
 
     # -- the dynamic part -----------------------------------------------------------
     def test_read(self):
@@ -578,7 +587,7 @@ class TestAccessMatrix(KinerjaEvaluationCase):
         elif name == "hr.kinerja.period.reopen.wizard":
             Wizard.create(
                 {
-                    "period_ids": [Command.set(self.january.ids)],
+                    "period_ids": [Command.set(self.records["locked"].ids)],
                     "reason": "Koreksi data",
                     "reopen_until": date(2099, 1, 1),
                 }
@@ -592,7 +601,9 @@ class TestAccessMatrix(KinerjaEvaluationCase):
                 {"skp_id": records["hr.kinerja.skp"].id, "reason": "Perubahan tugas"}
             ).action_adjust()
         elif name == "hr.kinerja.skp.bulk.wizard":
-            Wizard.create({"department_id": self.seksi.id, "year_id": self.year.id}).action_create()
+            Wizard.create(
+                {"department_id": self.seksi_2.id, "year_id": self.year.id}
+            ).action_create()
         elif name == "hr.kinerja.skp.transfer.wizard":
             Wizard.create(
                 {
