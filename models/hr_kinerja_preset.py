@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..rules import calendar as rule_calendar
 from .policy import ALL, allow
@@ -215,3 +215,17 @@ class HrKinerjaPreset(models.Model):
                 vals["code"] = f"{preset.code}_custom_{number}"
                 taken.add(vals["code"])
         return vals_list
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_unused_custom_only(self):
+        """The seed agencies' presets are shared by every agency, and a year keeps
+        the deadlines of its preset: neither is deleted (archive a custom one)."""
+        if self.filtered("is_regulation_preset"):
+            raise UserError(_("The regulation's presets are shared by every agency: copy one."))
+        years = (
+            self.env["hr.kinerja.year"]
+            .sudo()
+            .search_count([("preset_id", "in", self.ids)], limit=1)
+        )
+        if years:
+            raise UserError(_("A preset used by a performance year stays on record."))

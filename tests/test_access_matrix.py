@@ -144,7 +144,7 @@ MATRIX = {
     "hr.kinerja.year": (AGENCY, NONE, NONE),  # open: changed by its buttons
     "hr.kinerja.period": (AGENCY, P("officer manager"), NONE),
     "hr.kinerja.period.reopen": (AGENCY, NONE, NONE),
-    "hr.kinerja.preset": (AGENCY | P("other_agency"), P("manager"), NONE),  # in use
+    "hr.kinerja.preset": (AGENCY | P("other_agency"), P("manager"), NONE),  # shared
     "hr.kinerja.pangkat": (AGENCY | P("other_agency"), P("manager"), P("manager")),
     "hr.kinerja.delegation": (
         P("employee colleague evaluator officer manager"),
@@ -355,7 +355,15 @@ class TestAccessMatrix(KinerjaEvaluationCase):
         }
         missing = [name for name, record in records.items() if len(record) != 1]
         records["locked"] = cls._period(cls.year, "month", 2)
-        workflow(records["locked"]).write({"state": "locked"})
+        env["hr.employee"].create(
+            {
+                "name": "Staf Disiplin",
+                "department_id": cls.seksi_2.id,
+                "asn_type": "pns",
+                "jabatan_type": "pelaksana",
+            }
+        )
+        records["locked"].action_lock()
         assert not missing, f"no fixture record for {missing}"
         return {name: record.with_env(env) for name, record in records.items()}
 
