@@ -340,6 +340,21 @@ class TestTrustMonitoring(KinerjaMonitoringCase):
         line.with_user(self.staff_user).note = "z" * 20_000
         self.assertEqual(len(line.note), 20_000)
 
+    def test_finding_13_malformed_values_on_real_forms(self):
+        """Text in a number, NaN, 1e308, 30 February on the employee's own forms: a
+        message naming the field, nothing half-written (issue 10, finding 13)."""
+        line = self._realise(self.quantity, value=7)
+        as_staff = line.with_user(self.staff_user)
+        for value in ("tujuh", float("nan"), 1e308, float("inf")):
+            with self.subTest(value=value), self.assertRaisesMsg(ValidationError, "Realisation"):
+                as_staff.write({"value": value})
+        with self.assertRaisesMsg(ValidationError, "Date"):
+            self._feedback(date="2026-02-30")
+        with self.assertRaisesMsg(ValidationError, "Due"):
+            self._plan(date_due="2026-02-30")
+        self.env.invalidate_all()
+        self.assertEqual(line.value, 7)
+
     # -- the mechanism: what the context chooses is checked like what the values do ----
     def test_context_defaults_are_checked_like_values(self):
         """A ``default_<field>`` in the context is the client's choice too: it cannot set
