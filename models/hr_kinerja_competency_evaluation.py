@@ -91,14 +91,6 @@ class HrKinerjaCompetencyEvaluation(models.Model):
     recommendation = fields.Text()
     average_score = fields.Float(compute="_compute_average_score", store=True, digits=(3, 2))
 
-    def write(self, vals):
-        self._check_write(vals)
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_unlink()
-        return super().unlink()
-
     def _guides_in_line(self):
         """Also the coach or mentor who gave the guidance evaluated (4 h)."""
         return super()._guides_in_line() | self.coaching_id.coach_id | self.mentoring_id.mentor_id

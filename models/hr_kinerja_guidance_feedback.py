@@ -81,14 +81,6 @@ class HrKinerjaGuidanceFeedback(models.Model):
     )
     comment = fields.Text(help="Anything else the employee wants to say about the guidance.")
 
-    def write(self, vals):
-        self._check_write(vals)
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_unlink()
-        return super().unlink()
-
     @api.depends("employee_id.name", "coaching_id", "mentoring_id", "date")
     def _compute_name(self):
         for feedback in self:

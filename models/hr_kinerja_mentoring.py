@@ -102,14 +102,6 @@ class HrKinerjaMentoring(models.Model):
         "hr.kinerja.competency.evaluation", "mentoring_id", string="Competency Evaluations"
     )
 
-    def write(self, vals):
-        self._check_write(vals)
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_unlink()
-        return super().unlink()
-
     @api.depends("employee_id.name", "date")
     def _compute_name(self):
         for mentoring in self:

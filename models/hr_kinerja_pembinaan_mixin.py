@@ -45,8 +45,8 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
     assigns another party (4 b).
 
     Each form declares its write policy (``hr.kinerja.policy``, first in its
-    ``_inherit``); its ``write`` and ``unlink`` call ``_check_write`` and
-    ``_check_unlink`` first, so that a user who cannot read the record learns
+    ``_inherit``), which calls ``_check_write`` and ``_check_unlink`` first (its
+    ``_kinerja_before_*`` hooks), so that a user who cannot read the record learns
     nothing of it and one who can gets the refusals below, which say who may."""
 
     _name = "hr.kinerja.pembinaan.mixin"
@@ -317,8 +317,8 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
         )
 
     def _check_write(self, vals):
-        """The refusals that say why, before the form's policy speaks (the forms'
-        ``write`` call it first; the policy then refuses whatever else it does not
+        """The refusals that say why, before the form's policy speaks (the policy
+        calls it first; the policy then refuses whatever else it does not
         grant). Nothing about a record the user cannot read. A signed form stays as
         signed, also for the superuser; only the Sign and Back to Draft actions
         write it (``workflow``)."""
@@ -353,6 +353,12 @@ class HrKinerjaPembinaanMixin(models.AbstractModel):
             )
         if not self._is_officer():
             self._check_can_write(vals)
+
+    def _kinerja_before_write(self, vals):
+        self._check_write(vals)
+
+    def _kinerja_before_unlink(self):
+        self._check_unlink()
 
     def _check_unlink(self):
         """As ``_check_write``, for ``unlink``."""

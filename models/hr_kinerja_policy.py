@@ -293,6 +293,15 @@ class HrKinerjaPolicy(models.AbstractModel):
             [{**defaults, **vals} for vals in vals_list],
         )
 
+    def _kinerja_before(self, operation, *args):
+        """A model's own refusals that say more than the policy's (a signed form, a
+        moved record) come first: a mixin inherited after this one defines
+        ``_kinerja_before_write(vals)`` or ``_kinerja_before_unlink()`` (looked up,
+        not defined here, so that the mixin's definition is the one found)."""
+        hook = getattr(self, f"_kinerja_before_{operation}", None)
+        if hook:
+            hook(*args)
+
     # -- ORM ------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
@@ -306,6 +315,7 @@ class HrKinerjaPolicy(models.AbstractModel):
         return records
 
     def write(self, vals):
+        self._kinerja_before("write", vals)
         self._kinerja_check_values(vals)
         if self._kinerja_bypass():
             return super().write(vals)
@@ -318,5 +328,6 @@ class HrKinerjaPolicy(models.AbstractModel):
         return result
 
     def unlink(self):
+        self._kinerja_before("unlink")
         self._kinerja_check("unlink", ())
         return super().unlink()

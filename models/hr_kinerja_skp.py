@@ -101,20 +101,7 @@ class HrKinerjaSkp(models.Model):
         allow("officer", "write", ["employee_id", "year_id", *EVALUATOR_FIELDS], states=["draft"]),
         allow("officer", "unlink", states=["draft"]),
     )
-    _kinerja_server_fields = (
-        "state",
-        "agreed_by_id",
-        "agreed_date",
-        "set_by_id",
-        "set_date",
-        "set_as",
-        "revision",
-        "origin_id",
-        "previous_id",
-        "next_id",
-        "adjustment_reason",
-        "closed_reason",
-    )
+    _kinerja_server_fields = ("state", *sorted(WORKFLOW_FIELDS - EVALUATOR_FIELDS))
     _kinerja_role_fields = {"employee": "employee_id", "evaluator": "evaluator_id"}
 
     name = fields.Char(compute="_compute_name", store=True)
