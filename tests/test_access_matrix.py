@@ -15,6 +15,7 @@ or a stored field that no policy grants and no server list names, fails too.
 The same table is the README's "Who may see and change what".
 """
 
+import logging
 import os
 from datetime import date, datetime
 
@@ -25,6 +26,8 @@ from odoo.tests import new_test_user, tagged
 
 from ..models.workflow import workflow
 from .common_evaluation import KinerjaEvaluationCase
+
+_logger = logging.getLogger(__name__)
 
 PERSONAS = (
     "employee",  # the civil servant the record concerns (a staff member of the section)
@@ -388,8 +391,7 @@ class TestAccessMatrix(KinerjaEvaluationCase):
         except _Undo:
             return True
         except REFUSED as error:
-            if os.environ.get("MATRIX_DEBUG"):
-                print("REFUSED:", error)
+            _logger.debug("refused: %s", error)
             return False
         finally:
             self.env.invalidate_all()
