@@ -7,7 +7,7 @@ from odoo.tools import clean_context
 from odoo.tools.translate import LazyTranslate
 
 from .policy import GROUP_ROLES, allowed_fields, who_may
-from .read_guard import check_readable
+from .read_guard import check_readable, client_ids
 from .workflow import is_workflow
 
 _lt = LazyTranslate(__name__)
@@ -266,7 +266,7 @@ class HrKinerjaPolicy(models.AbstractModel):
                         )
                     if field.required and not value.strip():
                         raise ValidationError(_("%(field)s cannot be left blank.", field=label))
-                elif field.type == "selection" and isinstance(value, str):
+                elif field.type == "selection":
                     valid = [key for key, _label in field._description_selection(self.env)]
                     if value not in valid:
                         raise ValueError(value)
@@ -302,12 +302,80 @@ class HrKinerjaPolicy(models.AbstractModel):
         if hook:
             hook(*args)
 
+    # -- ids the client names --------------------------------------------------------
+    @api.model
+    def _kinerja_check_named(self, values_list, with_defaults=False):
+        """Every record a client names in a many2one (or links in a many2many) -
+        in values, or in the context's ``default_*`` - must exist and be readable
+        by the user: a wizard or form never takes an id it could not have picked,
+        and nothing it returns or refuses then names what read access hides."""
+        if self._kinerja_bypass():
+            return
+        message = _("You cannot use a record you cannot read.")
+        sources = list(values_list)
+        if with_defaults:
+            sources.append(
+                {
+                    key[8:]: value
+                    for key, value in self.env.context.items()
+                    if key.startswith("default_") and key[8:] in self._fields
+                }
+            )
+        named = {}
+        for values in sources:
+            for name, value in values.items():
+                field = self._fields.get(name)
+                if not field or field.type not in ("many2one", "many2many") or not value:
+                    continue
+                try:
+                    ids = client_ids(field.type, value)
+                except ValueError:
+                    raise AccessError(message) from None
+                named.setdefault(field.comodel_name, set()).update(ids)
+        for comodel, ids in named.items():
+            check_readable(self.env[comodel].browse(sorted(ids)), message)
+
+    @api.model
+    def _kinerja_check_required(self, vals_list):
+        """A required field left empty is named, not a database error."""
+        required = [
+            name
+            for name, field in self._fields.items()
+            if field.required and field.store and not field.compute and not field.related
+        ]
+        defaults = self.default_get(required) if required else {}
+        for vals in vals_list:
+            for name in required:
+                value = vals.get(name, defaults.get(name))
+                if value is None or value is False or value == "":
+                    raise ValidationError(
+                        _(
+                            "%(field)s is required.",
+                            field=self._fields[name]._description_string(self.env),
+                        )
+                    )
+
+    def onchange(self, values, field_names, fields_spec):
+        if not self.env.su:
+            if not self:
+                self.browse().check_access("create")
+                self._kinerja_check_named([values], with_defaults=True)
+            else:
+                # An existing record's own values are the user's to read; what the
+                # user changes (or sends as a default) is checked.
+                changed = {name: values[name] for name in field_names if name in values}
+                self._kinerja_check_named([changed], with_defaults=True)
+        return super().onchange(values, field_names, fields_spec)
+
     # -- ORM ------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         model, vals_list = self._kinerja_context_defaults(vals_list)
         for vals in vals_list:
             self._kinerja_check_values(vals)
+        self._kinerja_check_named(vals_list)
+        if not self._kinerja_bypass():
+            model._kinerja_check_required(vals_list)
         records = super(HrKinerjaPolicy, model).create(vals_list)
         if not self._kinerja_bypass():
             for record, vals in zip(records, vals_list, strict=True):
@@ -317,6 +385,7 @@ class HrKinerjaPolicy(models.AbstractModel):
     def write(self, vals):
         self._kinerja_before("write", vals)
         self._kinerja_check_values(vals)
+        self._kinerja_check_named([vals])
         if self._kinerja_bypass():
             return super().write(vals)
         self._kinerja_check("write", vals)

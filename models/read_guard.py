@@ -26,6 +26,26 @@ def _client_id(value):
     return int(value)
 
 
+def client_ids(field_type, value):
+    """The ids a client names in a many2one value, or links in many2many commands
+    (``Command.set``/``link``; a list of ids); ValueError for what is no id."""
+    if field_type == "many2one":
+        found = _client_id(value)
+        return {found} if found else set()
+    ids = set()
+    for command in value:
+        if isinstance(command, int):
+            ids.add(command)
+        elif isinstance(command, list | tuple) and command and command[0] in (4, 6):
+            targets = command[2] if command[0] == 6 else [command[1]]
+            for target in targets or ():
+                found = _client_id(target)
+                if not found or found <= 0:
+                    raise ValueError(target)
+                ids.add(found)
+    return ids
+
+
 def named_records(model, comodel, values_list, field_name, message, defaults=False):
     """The records of ``comodel`` that ``values_list`` (and with ``defaults`` the
     context's ``default_<field_name>``) name in ``field_name``; a value that is no id

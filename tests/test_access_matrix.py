@@ -531,6 +531,60 @@ class TestAccessMatrix(KinerjaEvaluationCase):
                         except REFUSED:
                             continue
                         self._assert_readable(env, model, result.get("value", {}), name)
+                    with self.subTest(model=name, persona=persona, default=changed):
+                        as_default = env[name].with_context(
+                            **{f"default_{changed}": values[changed]}
+                        )
+                        try:
+                            with self.env.cr.savepoint():
+                                result = as_default.onchange({}, [], spec)
+                        except REFUSED:
+                            continue
+                        self._assert_readable(env, model, result.get("value", {}), name)
+
+    def test_wizards_take_no_unreadable_id(self):
+        """A wizard created (or its form opened) with the id of a record the user
+        cannot read is refused, and names nothing."""
+        targets = (
+            ("hr.kinerja.skp.adjust.wizard", "skp_id", "hr.kinerja.skp", {"reason": "x"}),
+            ("hr.kinerja.skp.transfer.wizard", "skp_id", "hr.kinerja.skp", {}),
+            ("hr.kinerja.rhk.takeover.wizard", "rhk_id", "hr.kinerja.rhk", {"note": "x"}),
+            ("hr.kinerja.distribution.proposal", "distribution_id", "hr.kinerja.distribution", {}),
+        )
+        for wizard, field_name, target, extra in targets:
+            record = self.records[target]
+            readers = MATRIX[target][0]
+            for persona in sorted(set(PERSONAS) - readers):
+                env = self._env(persona)
+                with self.subTest(wizard=wizard, persona=persona):
+                    created = self._try(
+                        lambda e=env, w=wizard, f=field_name, x=extra: e[w].create(
+                            {f: record.id, **x}
+                        )
+                    )
+                    self.assertFalse(created)
+                    opened = self._try(
+                        lambda e=env, w=wizard, f=field_name: e[w]
+                        .with_context(**{f"default_{f}": record.id})
+                        .onchange({}, [], {f: {"fields": {"display_name": {}}}})
+                    )
+                    self.assertFalse(opened)
+
+    def test_malformed_ids_and_missing_values_are_named(self):
+        """No database error for what a client sends wrong (issue 10, finding 13)."""
+        evaluation = self._as("evaluator", self.records["hr.kinerja.evaluation"])
+        with self.assertRaisesMsg(ValidationError, "Predicate"):
+            evaluation.write({"predicate": 5})
+        Request = self._env("employee")["hr.kinerja.feedback.request.wizard"]
+        for colleagues in ([Command.set([False])], [Command.set([999999])]):
+            with self.subTest(colleagues=colleagues), self.assertRaises(AccessError):
+                Request.create({"colleague_ids": colleagues, "topic": "Layanan"})
+        with self.assertRaisesMsg(ValidationError, "is required"):
+            self._env("officer")["hr.kinerja.delegation"].create({})
+        with self.assertRaises(AccessError):
+            self._as("evaluator", self.records["hr.kinerja.feedback"]).write(
+                {"core_value_id": 999999}
+            )
 
     def _assert_readable(self, env, model, values, name):
         for field_name, value in values.items():
