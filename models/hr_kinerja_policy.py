@@ -333,7 +333,9 @@ class HrKinerjaPolicy(models.AbstractModel):
                     raise AccessError(message) from None
                 named.setdefault(field.comodel_name, set()).update(ids)
         for comodel, ids in named.items():
-            check_readable(self.env[comodel].browse(sorted(ids)), message)
+            # Employees are read through their public profile (hr.employee.public).
+            public = "hr.employee.public" if comodel == "hr.employee" else comodel
+            check_readable(self.env[public].browse(sorted(ids)), message)
 
     @api.model
     def _kinerja_check_required(self, vals_list):
