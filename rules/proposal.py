@@ -10,14 +10,19 @@ bins to a fixed sum", whose best value has a closed form; trying every s gives t
 optimum in O(n). Guidance with other shapes falls back to enumerating count
 vectors. Tested against brute force over every assignment of small units.
 
-Who changes. Surplus people of a predicate move to predicates with a deficit: to a
-better predicate, the highest-contributing first (raising); to a worse one, the
-lowest-contributing first (lowering). Contribution is the caller's number (e.g.
-indicator achievement and roles in the matriks peran hasil); ties keep the input
-order. People beyond what the rules force go to the best predicate the rules allow
-(e.g. in a Baik unit with too many Baik, the top contributors are proposed for
-Sangat Baik before anyone is lowered further than the pattern needs); the leader
-reviews and edits every proposal.
+Who changes (002 D.6.b; 003 section B.3.a.1.e: the evaluator compares the
+employees by their contribution to the unit). Contribution is the caller's number
+(e.g. indicator achievement and roles in the matriks peran hasil); ties keep the
+input order. The counts decide how many people of each predicate move to which
+predicate; then, among the people of one predicate, the highest contributors are
+the ones raised and the lowest contributors the ones lowered, and when they move
+to several predicates the highest contributors are raised furthest and the lowest
+contributors lowered furthest. So among employees who had the same predicate a
+higher contributor never ends below a lower one. Every reason says only what is
+true of its employee. People beyond what the rules force go to the best predicate
+the rules allow (e.g. in a Baik unit with too many Baik, the top contributors are
+proposed for Sangat Baik before anyone is lowered further than the pattern needs);
+the leader reviews and edits every proposal.
 """
 
 from dataclasses import dataclass
@@ -141,14 +146,56 @@ def _enumerate(achievement, counts, guidance, small_unit):
 
 
 RAISED = _(
-    "%(old)s to %(new)s: raised as one of the highest contributors among %(old)s; the "
-    "pattern for a unit achieving %(achievement)s calls for %(target_new)s %(new)s "
-    "(there are %(have_new)s)."
+    "%(old)s to %(new)s: raised as one of the highest contributors among %(old)s; "
+    "with the fewest changes that meet the pattern for a unit achieving %(achievement)s, "
+    "the proposal has %(target_old)s %(old)s (now %(have_old)s) and %(target_new)s "
+    "%(new)s (now %(have_new)s)."
+)
+RAISED_ALL = _(
+    "%(old)s to %(new)s: every %(old)s is raised; "
+    "with the fewest changes that meet the pattern for a unit achieving %(achievement)s, "
+    "the proposal has %(target_old)s %(old)s (now %(have_old)s) and %(target_new)s "
+    "%(new)s (now %(have_new)s)."
+)
+RAISED_FURTHEST = _(
+    "%(old)s to %(new)s: raised furthest, as one of the %(moved_new)s highest contributors "
+    "among the %(have_old)s %(old)s; "
+    "with the fewest changes that meet the pattern for a unit achieving %(achievement)s, "
+    "the proposal has %(target_old)s %(old)s (now %(have_old)s) and %(target_new)s "
+    "%(new)s (now %(have_new)s)."
+)
+RAISED_LESS = _(
+    "%(old)s to %(new)s: raised only to %(new)s, as the %(further_count)s highest contributors "
+    "among %(old)s go further, to %(further)s; "
+    "with the fewest changes that meet the pattern for a unit achieving %(achievement)s, "
+    "the proposal has %(target_old)s %(old)s (now %(have_old)s) and %(target_new)s "
+    "%(new)s (now %(have_new)s)."
 )
 LOWERED = _(
-    "%(old)s to %(new)s: lowered as one of the lowest contributors among %(old)s; the "
-    "pattern for a unit achieving %(achievement)s leaves room for %(target_old)s "
-    "%(old)s (there are %(have_old)s)."
+    "%(old)s to %(new)s: lowered as one of the lowest contributors among %(old)s; "
+    "with the fewest changes that meet the pattern for a unit achieving %(achievement)s, "
+    "the proposal has %(target_old)s %(old)s (now %(have_old)s) and %(target_new)s "
+    "%(new)s (now %(have_new)s)."
+)
+LOWERED_ALL = _(
+    "%(old)s to %(new)s: every %(old)s is lowered; "
+    "with the fewest changes that meet the pattern for a unit achieving %(achievement)s, "
+    "the proposal has %(target_old)s %(old)s (now %(have_old)s) and %(target_new)s "
+    "%(new)s (now %(have_new)s)."
+)
+LOWERED_FURTHEST = _(
+    "%(old)s to %(new)s: lowered furthest, as one of the %(moved_new)s lowest contributors "
+    "among the %(have_old)s %(old)s; "
+    "with the fewest changes that meet the pattern for a unit achieving %(achievement)s, "
+    "the proposal has %(target_old)s %(old)s (now %(have_old)s) and %(target_new)s "
+    "%(new)s (now %(have_new)s)."
+)
+LOWERED_LESS = _(
+    "%(old)s to %(new)s: lowered only to %(new)s, as the %(further_count)s lowest contributors "
+    "among %(old)s go further, to %(further)s; "
+    "with the fewest changes that meet the pattern for a unit achieving %(achievement)s, "
+    "the proposal has %(target_old)s %(old)s (now %(have_old)s) and %(target_new)s "
+    "%(new)s (now %(have_new)s)."
 )
 INFEASIBLE = _(
     "No distribution of %(n)s employees satisfies the pattern for a unit achieving "
@@ -183,28 +230,71 @@ def propose(achievement, employees, guidance=None, small_unit=distribution.SMALL
     deficit = {k: targets[k] - counts[k] for k in PREDICATES if targets[k] > counts[k]}
     changes = {}
     for old, extra in surplus.items():
+        # How many move where: better predicates best first, then worse ones nearest
+        # first (the counts only; who moves is decided below).
+        up, down = [], []
+        for new in [k for k in PREDICATES if k in deficit and RANK[k] < RANK[old]]:
+            take = min(extra, deficit[new])
+            if take:
+                up.append((new, take))
+                deficit[new] -= take
+                extra -= take
+        for new in [k for k in PREDICATES if k in deficit and RANK[k] > RANK[old]]:
+            take = min(extra, deficit[new])
+            if take:
+                down.append((new, take))
+                deficit[new] -= take
+                extra -= take
         members = [(index, e) for index, e in enumerate(employees) if e[1] == old]
         # highest contributors first, input order on ties
         ranked = sorted(members, key=lambda item: (-item[1][2], item[0]))
-        better = [k for k in PREDICATES if k in deficit and RANK[k] < RANK[old]]
-        worse = [k for k in reversed(PREDICATES) if k in deficit and RANK[k] > RANK[old]]
-        for new in better:  # raise the best-contributing people, best predicate first
-            while extra and deficit[new] and ranked:
+        context = {
+            "achievement": achievement,
+            "old": old,
+            "counts": counts,
+            "targets": targets,
+            "moved": sum(take for _new, take in up),
+        }
+        # the highest contributors are raised, the highest of them to the best predicate
+        for position, (new, take) in enumerate(up):
+            for _i in range(take):
                 index, (key, _p, _s) = ranked.pop(0)
-                changes[index] = Change(
-                    key, old, new, RAISED, _params(achievement, old, new, counts, targets)
-                )
-                deficit[new] -= 1
-                extra -= 1
-        for new in reversed(worse):  # lower the least-contributing, to the nearest worse first
-            while extra and deficit[new] and ranked:
+                changes[index] = _change(key, new, up, position, RAISED, context)
+        # the lowest contributors are lowered, the lowest of them to the worst predicate
+        down.reverse()
+        context["moved"] = sum(take for _new, take in down)
+        for position, (new, take) in enumerate(down):
+            for _i in range(take):
                 index, (key, _p, _s) = ranked.pop()
-                changes[index] = Change(
-                    key, old, new, LOWERED, _params(achievement, old, new, counts, targets)
-                )
-                deficit[new] -= 1
-                extra -= 1
+                changes[index] = _change(key, new, down, position, LOWERED, context)
     return Proposal(True, targets, tuple(changes[i] for i in sorted(changes)), current.violations)
+
+
+def _change(key, new, moves, position, direction, context):
+    """The change of one employee and the reason that is true of them. ``moves`` are
+    the (predicate, count) moves of their predicate in this direction, furthest first;
+    theirs is ``moves[position]``."""
+    old, counts = context["old"], context["counts"]
+    raising = direction == RAISED
+    if len(moves) == 1:
+        if context["moved"] == counts[old]:  # nobody keeps the predicate
+            reason = RAISED_ALL if raising else LOWERED_ALL
+        else:
+            reason = direction
+    elif position == 0:
+        reason = RAISED_FURTHEST if raising else LOWERED_FURTHEST
+    else:
+        reason = RAISED_LESS if raising else LOWERED_LESS
+    params = _params(context["achievement"], old, new, counts, context["targets"])
+    further = moves[:position]
+    params.update(
+        {
+            "moved_new": moves[position][1],
+            "further_count": sum(take for _k, take in further),
+            "further": " and ".join(PREDICATE_NAMES[k] for k, _take in further),
+        }
+    )
+    return Change(key, old, new, reason, params)
 
 
 def _params(achievement, old, new, counts, targets):

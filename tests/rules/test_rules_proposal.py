@@ -1,6 +1,7 @@
 """The auto-proposal of a unit's distribution (002 D.5.c): fewest changes, proven
 against brute force, and who changes first."""
 
+import random
 from functools import cache
 from itertools import product
 
@@ -164,3 +165,160 @@ def test_bounds_of_a_baik_unit_of_six_002_d5c():
     assert single["sangat_baik"] == (0, 0)
     assert single["sangat_kurang"] == (0, 4)
     assert groups == {}
+
+
+# --- Who gets which predicate: contribution decides (002 D.6.b; 003 B.3.a.1.e) -------
+
+
+def _final(employees, result):
+    final = {key: predicate for key, predicate, _score in employees}
+    for change in result.changes:
+        final[change.key] = change.new
+    return final
+
+
+def _reason_is_true(change, employees, final):
+    """Each claim of a change's reason, checked against the outcome."""
+    rank = proposal.RANK
+    score = {key: s for key, _p, s in employees}
+    same = [key for key, p, _s in employees if p == change.old]
+    me = score[change.key]
+    raised = rank[change.new] < rank[change.old]
+    params = change.params
+    counts = distribution.count_predicates(p for _k, p, _s in employees)
+    targets = distribution.count_predicates(final.values())
+    assert params["have_old"] == counts[change.old] and params["have_new"] == counts[change.new]
+    assert params["target_old"] == targets[change.old]
+    assert params["target_new"] == targets[change.new]
+    # "with the fewest changes that meet the pattern": checked by the caller
+
+    def moved_same_way(key):
+        return (rank[final[key]] < rank[change.old]) == raised and final[key] != change.old
+
+    movers = [key for key in same if moved_same_way(key)]
+    others = [key for key in same if key not in movers]
+    if change.reason in (proposal.RAISED, proposal.LOWERED):
+        # "one of the highest (lowest) contributors among <old>": some keep it or
+        # move the other way, and none of them contributes more (less)
+        assert others
+        assert all(score[o] <= me if raised else score[o] >= me for o in others)
+        assert len({final[m] for m in movers}) == 1
+    elif change.reason in (proposal.RAISED_ALL, proposal.LOWERED_ALL):
+        # "every <old> is raised (lowered)", all to one predicate
+        assert movers == same and len({final[m] for m in movers}) == 1
+    elif change.reason in (proposal.RAISED_FURTHEST, proposal.LOWERED_FURTHEST):
+        # "raised (lowered) furthest, as one of the <moved_new> highest (lowest)
+        # contributors among the <have_old> <old>"
+        here = [key for key in same if final[key] == change.new]
+        assert len(here) == params["moved_new"] and len({final[m] for m in movers}) > 1
+        best = min if raised else max
+        assert best((final[m] for m in movers), key=rank.get) == change.new
+        rest = [key for key in same if key not in here]
+        assert all(
+            score[h] >= score[r] if raised else score[h] <= score[r] for h in here for r in rest
+        )
+    else:
+        # "raised (lowered) only to <new>, as the <further_count> highest (lowest)
+        # contributors among <old> go further, to <further>"
+        assert change.reason in (proposal.RAISED_LESS, proposal.LOWERED_LESS)
+        further = [
+            key
+            for key in movers
+            if (
+                rank[final[key]] < rank[change.new]
+                if raised
+                else rank[final[key]] > rank[change.new]
+            )
+        ]
+        assert further and len(further) == params["further_count"]
+        names = {distribution.PREDICATE_NAMES[final[key]] for key in further}
+        assert set(params["further"].split(" and ")) == names
+        rest = [key for key in same if key not in further]
+        assert all(
+            score[f] >= score[r] if raised else score[f] <= score[r] for f in further for r in rest
+        )
+    return True
+
+
+def _check_monotone(employees, final):
+    """Among employees who had the same predicate, a higher contributor never ends
+    below a lower one (so, read the other way, a lower one never ends above)."""
+    rank = proposal.RANK
+    for key_a, old_a, score_a in employees:
+        for key_b, old_b, score_b in employees:
+            if old_a == old_b and score_a > score_b:
+                assert rank[final[key_a]] <= rank[final[key_b]], (key_a, key_b)
+
+
+def test_contribution_decides_who_gets_which_predicate_on_random_units():
+    """Property over 600 seeded random units of 1-12 people and every achievement
+    (002 D.6.b; 003 B.3.a.1.e: contribution decides): the proposal keeps the fewest
+    changes and meets the pattern; among employees who had the same predicate a
+    higher contributor never ends below a lower one (lowering) and a lower one never
+    ends above a higher one (raising); every reason is true of its employee."""
+    rng = random.Random(11)
+    for unit in range(600):
+        n = rng.randint(1, 12)
+        achievement = ACHIEVEMENTS[unit % len(ACHIEVEMENTS)]
+        weights = [rng.random() for _p in PREDICATES]
+        employees = [(i, rng.choices(PREDICATES, weights)[0], rng.randint(0, 20)) for i in range(n)]
+        result = proposal.propose(achievement, employees)
+        assert result.feasible, (achievement, employees)
+        final = _final(employees, result)
+        counts = distribution.count_predicates(p for _k, p, _s in employees)
+        assert len(result.changes) == n - proposal._kept(result.targets, counts)
+        assert distribution.check(achievement, distribution.count_predicates(final.values())).ok
+        _check_monotone(employees, final)
+        for change in result.changes:
+            assert _reason_is_true(change, employees, final), change.message
+
+
+def test_kurang_unit_of_five_baik_lowers_the_lowest_furthest_002_d6b_003_b3a1e():
+    """Issue example: a Kurang unit of 5, all Baik, contributions 100/90/80/70/60.
+    The pattern needs 3 Kurang and 1 Butuh Perbaikan (002 D.5.c.4); contribution
+    decides who (002 D.6.b; 003 B.3.a.1.e): 60, 70 and 80 go to Kurang, 90 only to
+    Butuh Perbaikan, 100 stays Baik."""
+    employees = [(score, "baik", score) for score in (100, 90, 80, 70, 60)]
+    result = proposal.propose("kurang", employees)
+    assert {c.key: c.new for c in result.changes} == {
+        90: "butuh_perbaikan",
+        80: "kurang",
+        70: "kurang",
+        60: "kurang",
+    }
+    messages = {c.key: c.message for c in result.changes}
+    assert "lowered furthest, as one of the 3 lowest contributors among the 5 Baik" in messages[60]
+    assert "lowered only to Butuh Perbaikan, as the 3 lowest contributors" in messages[90]
+
+
+def test_butuh_perbaikan_unit_of_five_sangat_baik_002_d6b_003_b3a1e():
+    """Issue example: a Butuh Perbaikan unit of 5, all Sangat Baik. No Sangat Baik
+    may stay (10% of 5 is 0.5) and 3 must be Butuh Perbaikan (002 D.5.c.3): the
+    bottom three go to Butuh Perbaikan, the top two only to Baik, and nobody's reason
+    calls the top contributor "one of the lowest contributors"."""
+    employees = [(score, "sangat_baik", score) for score in (100, 90, 80, 70, 60)]
+    result = proposal.propose("butuh_perbaikan", employees)
+    assert {c.key: c.new for c in result.changes} == {
+        100: "baik",
+        90: "baik",
+        80: "butuh_perbaikan",
+        70: "butuh_perbaikan",
+        60: "butuh_perbaikan",
+    }
+    top = next(c for c in result.changes if c.key == 100)
+    assert "one of the lowest contributors" not in top.message
+    assert top.message.startswith(
+        "Sangat Baik to Baik: lowered only to Baik, as the 3 lowest contributors among "
+        "Sangat Baik go further, to Butuh Perbaikan;"
+    )
+
+
+def test_raising_to_several_predicates_raises_the_highest_furthest_002_d6b():
+    """Symmetric case: an Istimewa unit of 5 Butuh Perbaikan needs 3 Sangat Baik
+    (more than half, at most 70%); with fewest changes 3 move, and the highest
+    contributors are the ones raised (002 D.6.b; 003 B.3.a.1.e)."""
+    employees = [(s, "butuh_perbaikan", s) for s in (10, 50, 30, 40, 20)]
+    result = proposal.propose("istimewa", employees)
+    final = _final(employees, result)
+    _check_monotone(employees, final)
+    assert {key for key, p in final.items() if p == "sangat_baik"} == {50, 40, 30}
