@@ -15,16 +15,25 @@ Counting rule (whole people; n = employees of the unit that have a predicate):
 * "no" (tidak ada)  -> count == 0
   Shares are exact fractions, so 70% of 10 is exactly 7.
 
-Small units: with fewer than ``SMALL_UNIT`` (5) people the percentages cannot be
-honoured in whole people - with 1, 2 or 4 people "most, at most 70%" has no
-solution, and "there must be" would force a lone employee of a Baik unit into
-Butuh Perbaikan. In such a unit only the "no" rules (which never force anyone into
-a predicate) are checked; every other rule is returned as a note, not a violation.
-From 5 people on, every pattern can be met exactly (tested by brute force).
+Small units: in whole people some patterns have no solution in a unit of fewer
+than ``SMALL_UNIT`` (5) people - with 1, 2 or 4 people "most, at most 70%" of an
+Istimewa or Baik unit cannot both hold, and a Kurang or Sangat Kurang unit of 1 or
+2 cannot have 60% of one predicate and 10% of another. Only those (achievement,
+size) pairs are exempt, and they are derived by enumerating every distribution of
+the unit (``satisfiable``), not listed by hand: Istimewa and Baik at 1, 2 and 4,
+Kurang and Sangat Kurang at 1 and 2 (``EXEMPT``). In an exempt unit the "no" rules
+(which never force anyone into a predicate) are still checked and every other rule
+is returned as a note saying that no distribution of that many people meets the
+whole pattern. Everywhere else - Butuh Perbaikan at every size, every achievement
+at 3, Kurang and Sangat Kurang at 4, and every unit from 5 people on - the full
+pattern is checked. From 5 people on, every pattern can be met exactly (tested by
+brute force).
 """
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
+from itertools import product
 from math import ceil, floor
 
 from .constants import (
@@ -70,8 +79,9 @@ TEMPLATES = {
     ),
 }
 SMALL_UNIT_NOTE = _(
-    "The unit has %(n)s employees: the percentages of the pattern cannot be applied "
-    "to fewer than %(small)s people, so this rule is shown for guidance only: %(rule)s"
+    "The unit has %(n)s employees: no distribution of %(n)s people meets the whole "
+    "pattern for a unit achieving %(achievement)s in whole people, so this rule is "
+    "shown for guidance only: %(rule)s"
 )
 DESCRIPTIONS = {
     MOST: _("most employees %(predicates)s"),
@@ -217,12 +227,46 @@ def count_predicates(predicates):
     return counts
 
 
+def compositions(n):
+    """Every way to spread n people over the five predicates, as count dicts."""
+    for head in product(range(n + 1), repeat=len(PREDICATES) - 1):
+        if sum(head) <= n:
+            yield dict(zip(PREDICATES, (*head, n - sum(head)), strict=True))
+
+
+@cache
+def satisfiable(rules, n):
+    """Whether some distribution of n people, in whole people, meets every one of
+    ``rules`` (a tuple of ``Rule``): found by enumerating all of them."""
+    return any(
+        all(rule.holds(sum(counts[p] for p in rule.predicates), n) for rule in rules)
+        for counts in compositions(n)
+    )
+
+
+def exempt(achievement, n, guidance=None, small_unit=SMALL_UNIT):
+    """Whether a unit of n people with this achievement is exempt from the pattern
+    but its "no" rules: it has fewer than ``small_unit`` people and no distribution
+    of them meets the whole pattern (see the module)."""
+    rules = tuple((GUIDANCE if guidance is None else guidance)[achievement])
+    return 0 < n < small_unit and not satisfiable(rules, n)
+
+
+# The (achievement, size) pairs exempt under the default guidance, derived.
+EXEMPT = frozenset(
+    (achievement, n)
+    for achievement in ACHIEVEMENTS
+    for n in range(1, SMALL_UNIT)
+    if exempt(achievement, n)
+)
+
+
 def check(achievement, counts, guidance=None, small_unit=SMALL_UNIT):
     """Check the predicate counts of a unit against the guidance for its achievement.
 
     ``counts`` maps predicate -> number of employees (missing = 0). Returns a
     ``Result`` whose ``violations`` explain every rule that does not hold and whose
-    ``notes`` list the rules a small unit only shows for guidance.
+    ``notes`` list the rules an exempt small unit only shows for guidance.
     """
     if achievement not in ACHIEVEMENTS:
         raise ValueError(f"{achievement!r} is not an organisation achievement")
@@ -235,16 +279,21 @@ def check(achievement, counts, guidance=None, small_unit=SMALL_UNIT):
     n = sum(counts.values())
     rules = (GUIDANCE if guidance is None else guidance)[achievement]
     violations, notes = [], []
+    small = exempt(achievement, n, guidance, small_unit)
     for rule in rules:
         count = sum(counts[p] for p in rule.predicates)
         values = params(rule, count, n, achievement)
-        if n and n < small_unit and rule.kind != NONE:
+        if small and rule.kind != NONE:
             notes.append(
                 Finding(
                     rule,
                     count,
                     SMALL_UNIT_NOTE,
-                    {"n": n, "small": small_unit, "rule": DESCRIPTIONS[rule.kind] % values},
+                    {
+                        "n": n,
+                        "achievement": values["achievement"],
+                        "rule": DESCRIPTIONS[rule.kind] % values,
+                    },
                 )
             )
             continue

@@ -62,9 +62,10 @@ def _bounds(achievement, n, guidance, small_unit):
     lo = dict.fromkeys(PREDICATES, 0)
     hi = dict.fromkeys(PREDICATES, n)
     groups = {}
+    small = distribution.exempt(achievement, n, guidance, small_unit)
     for rule in (distribution.GUIDANCE if guidance is None else guidance)[achievement]:
-        if n < small_unit and rule.kind != distribution.NONE:
-            continue  # a small unit only enforces the "no" rules (see distribution)
+        if small and rule.kind != distribution.NONE:
+            continue  # an exempt small unit only enforces the "no" rules (see distribution)
         bound = rule.bound(n)
         key = frozenset(rule.predicates)
         if len(key) == 1:

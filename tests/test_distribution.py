@@ -133,8 +133,9 @@ class TestDistribution(KinerjaEvaluationCase):
         self.assertTrue(self.seksi_dist.is_compliant)
 
     def test_small_unit_keeps_only_the_no_rules(self):
-        """Units under 5 enforce only the "no" rules (rules/distribution.py): a
-        Sangat Kurang unit of one cannot keep a Sangat Baik, the rest is guidance."""
+        """A unit whose pattern no distribution can meet (here Sangat Kurang with one
+        person: 60% and 10% cannot both hold, rules/distribution.py EXEMPT) enforces
+        only the "no" rules: it cannot keep a Sangat Baik, the rest is guidance."""
         kasi = self._of(self.evaluations, self.kasi)
         self._achieve(self.bidang, "sangat_kurang", user=self.kaban_user)
         self._rate(kasi, "di_atas", "di_atas", user=self.kabid_user)

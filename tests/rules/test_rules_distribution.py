@@ -3,8 +3,9 @@
 Source: 002 D.5.c 1-5 (SE MenPANRB 3/2023 as restated by Aceh Timur), the
 "sebagai pertimbangan" of 002 D.5.b, and the counting rule stated in the module
 docstring of ``rules.distribution``: floor for "at most", ceil for "at least",
-more than half for "most", >= 1 for "there must be", 0 for "no"; units of 1-4
-people only get notes, except for the "no" rules.
+more than half for "most", >= 1 for "there must be", 0 for "no"; a unit of 1-4
+people whose pattern no distribution can meet in whole people gets notes, except
+for the "no" rules; every other unit is checked in full.
 """
 
 import itertools
@@ -232,21 +233,33 @@ def test_sangat_kurang_five_of_ten_violates_002_d5c5():
     assert kinds(result.violations) == ["min_share:sangat_kurang"]
 
 
-@pytest.mark.parametrize("n", [1, 2, 3, 4])
+@pytest.mark.parametrize("n", [1, 2])
 def test_sangat_kurang_no_rule_applies_in_small_unit_002_d5c5(n):
-    """Module docstring: the 'no' rule is checked even in a unit of 1-4 people."""
+    """Module docstring: the 'no' rule is checked even in an exempt unit (Sangat
+    Kurang with 1 or 2 people, where 60% and 10% cannot both be met)."""
     result = dist.check(SANGAT_KURANG, counts(sb=1, sk=n - 1))
     assert kinds(result.violations) == ["none:sangat_baik"]
     assert len(result.notes) == 2  # the two share rules are guidance only
 
 
+@pytest.mark.parametrize("n", [3, 4])
+def test_sangat_kurang_of_three_or_four_is_checked_in_full_002_d5c5(n):
+    """002 D.5.c.5 can be met by 3 (2 SK + 1 K) and 4 (3 SK + 1 K) people: every rule
+    is a violation, none a note."""
+    result = dist.check(SANGAT_KURANG, counts(sb=1, sk=n - 1))
+    assert kinds(result.violations) == ["min_share:kurang+butuh_perbaikan", "none:sangat_baik"]
+    assert result.notes == ()
+    assert dist.check(SANGAT_KURANG, counts(k=1, sk=n - 1)).ok
+
+
 # --- Small units, empty units, several violations ---------------------------------
 
 
-@pytest.mark.parametrize("n", [1, 2, 3, 4])
+@pytest.mark.parametrize("n", [1, 2, 4])
 def test_small_unit_gives_notes_not_violations(n):
-    """Module docstring (small units): with fewer than 5 people the percentages are
-    notes; a lone Baik employee of a Baik unit is not forced into Butuh Perbaikan."""
+    """Module docstring (small units): no distribution of 1, 2 or 4 people meets the
+    Baik pattern (most, at most 70%), so its rules are notes and a lone Baik employee
+    of a Baik unit is not forced into Butuh Perbaikan; the note says why."""
     result = dist.check(BAIK, counts(b=n))
     assert result.ok and result.violations == ()
     assert kinds(result.notes) == [
@@ -255,23 +268,36 @@ def test_small_unit_gives_notes_not_violations(n):
         "most:baik",
     ]
     note = result.notes[0]
-    assert note.message.startswith(f"The unit has {n} employees:")
-    assert "fewer than 5 people" in note.message
-    assert note.message.endswith("most employees Baik")
+    assert note.message == (
+        f"The unit has {n} employees: no distribution of {n} people meets the whole "
+        "pattern for a unit achieving Baik in whole people, so this rule is shown for "
+        "guidance only: most employees Baik"
+    )
+
+
+def test_baik_unit_of_three_is_checked_in_full_002_d5c2():
+    """2 Baik and 1 Butuh Perbaikan meet the Baik pattern in a unit of 3, so three
+    Baik violate 'at most 70%' (2.1 -> 2) and 'there must be' (002 D.5.c.2)."""
+    result = dist.check(BAIK, counts(b=3))
+    assert result.notes == ()
+    assert kinds(result.violations) == ["at_least_one:butuh_perbaikan+kurang", "max_share:baik"]
+    assert dist.check(BAIK, counts(b=2, bp=1)).ok
 
 
 def test_small_unit_notes_even_when_rules_hold():
-    """Module docstring: every rule but 'no' is returned as a note in a small unit."""
-    result = dist.check(ISTIMEWA, counts(sb=2, b=1))
+    """Module docstring: in an exempt unit every rule but 'no' is a note, even if it
+    holds (Istimewa with 2 people: 1 Sangat Baik is at most 70% but not most)."""
+    result = dist.check(ISTIMEWA, counts(sb=1, b=1))
     assert result.ok and len(result.notes) == 2
 
 
 def test_small_unit_policy_is_a_parameter():
-    """check(small_unit=...) lets the caller change the threshold: with 0 the
-    percentages apply to 3 people (70% of 3 is 2.1, so at most 2)."""
-    result = dist.check(ISTIMEWA, counts(sb=3), small_unit=0)
+    """check(small_unit=...) lets the caller change the threshold: with 0 no unit is
+    exempt and the percentages apply to 4 people (70% of 4 is 2.8, so at most 2)."""
+    result = dist.check(ISTIMEWA, counts(sb=4), small_unit=0)
     assert kinds(result.violations) == ["max_share:sangat_baik"]
     assert result.notes == ()
+    assert dist.check(ISTIMEWA, counts(sb=4)).ok  # exempt by default
 
 
 def test_five_people_is_not_a_small_unit():
@@ -280,6 +306,53 @@ def test_five_people_is_not_a_small_unit():
     result = dist.check(BAIK, counts(b=5))
     assert result.notes == ()
     assert kinds(result.violations) == ["at_least_one:butuh_perbaikan+kurang", "max_share:baik"]
+
+
+def test_exempt_pairs_match_brute_force():
+    """Issue 11, rule 4: the exempt (achievement, size) pairs are exactly those of
+    1-4 people where no composition satisfies every rule of 002 D.5.c (brute force
+    here, independent of the module's own enumeration)."""
+    expected = {
+        (achievement, n)
+        for achievement in ACHIEVEMENTS
+        for n in range(1, dist.SMALL_UNIT)
+        if not any(satisfies_all(achievement, c) for c in compositions(n))
+    }
+    assert dist.EXEMPT == expected
+    assert expected == {
+        (ISTIMEWA, 1),
+        (ISTIMEWA, 2),
+        (ISTIMEWA, 4),
+        (BAIK, 1),
+        (BAIK, 2),
+        (BAIK, 4),
+        (KURANG, 1),
+        (KURANG, 2),
+        (SANGAT_KURANG, 1),
+        (SANGAT_KURANG, 2),
+    }
+    for achievement in ACHIEVEMENTS:
+        for n in range(15):
+            assert dist.exempt(achievement, n) == ((achievement, n) in expected)
+
+
+FULLY_CHECKED = (
+    [(BUTUH_PERBAIKAN, n) for n in (1, 2, 3, 4)]
+    + [(achievement, 3) for achievement in ACHIEVEMENTS]
+    + [(KURANG, 4), (SANGAT_KURANG, 4)]
+)
+
+
+@pytest.mark.parametrize("achievement, n", FULLY_CHECKED)
+def test_small_units_whose_pattern_can_be_met_are_checked_in_full(achievement, n):
+    """Issue 11, rule 4: Butuh Perbaikan at 1-4, every achievement at 3, Kurang and
+    Sangat Kurang at 4 can meet the whole pattern of 002 D.5.c in whole people, so
+    every composition is checked rule by rule - violations, never notes."""
+    assert (achievement, n) not in dist.EXEMPT
+    for composition in compositions(n):
+        result = dist.check(achievement, composition)
+        assert result.notes == ()
+        assert result.ok == satisfies_all(achievement, composition)
 
 
 @pytest.mark.parametrize("achievement", ACHIEVEMENTS)
@@ -322,7 +395,7 @@ def test_every_pattern_can_be_met_from_five_people(achievement):
 @pytest.mark.parametrize("n", [1, 2, 4])
 def test_istimewa_cannot_be_met_in_units_of_1_2_4(n):
     """Module docstring: with 1, 2 or 4 people 'most, at most 70%' has no solution -
-    the reason a unit of 1-4 only gets notes."""
+    the reason an Istimewa unit of that size only gets notes."""
     assert not any(satisfies_all(ISTIMEWA, c) for c in compositions(n))
 
 

@@ -160,11 +160,16 @@ def test_bounds_of_a_baik_unit_of_six_002_d5c():
     assert single["baik"] == (4, 4)
     assert single["sangat_baik"] == (0, 6)
     assert groups == {frozenset({"butuh_perbaikan", "kurang"}): (1, 6)}
-    # a unit of four enforces only the "no" rules
+    # an exempt unit (Sangat Kurang, two people) enforces only the "no" rules
+    single, groups = proposal.bounds("sangat_kurang", 2)
+    assert single["sangat_baik"] == (0, 0)
+    assert single["sangat_kurang"] == (0, 2)
+    assert groups == {}
+    # a unit of four can meet the pattern: 60% of 4 -> 3 Sangat Kurang, 10% -> 1
     single, groups = proposal.bounds("sangat_kurang", 4)
     assert single["sangat_baik"] == (0, 0)
-    assert single["sangat_kurang"] == (0, 4)
-    assert groups == {}
+    assert single["sangat_kurang"] == (3, 4)
+    assert groups == {frozenset({"kurang", "butuh_perbaikan"}): (1, 4)}
 
 
 # --- Who gets which predicate: contribution decides (002 D.6.b; 003 B.3.a.1.e) -------
