@@ -4,6 +4,7 @@ from decimal import Decimal
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..rules import achievement as rule_achievement
 from ..rules import constants as rule_constants
 from ..rules import evaluation as rule_evaluation
 from ..rules import ipk as rule_ipk
@@ -597,25 +598,33 @@ class HrKinerjaEvaluation(models.Model):
         ikis = {
             row["id"]: row
             for row in env["hr.kinerja.iki"].search_read(
-                [("skp_id", "in", skp_ids)], ["target_value", "less_is_better", "approach"]
+                [("skp_id", "in", skp_ids)],
+                ["target_value", "less_is_better", "approach", "aspect"],
             )
         }
         latest = {}
         for row in realisations:  # ordered by period: the last one is cumulative
             latest[row["iki_id"][0]] = row
-        percents = defaultdict(list)
+        percents = defaultdict(list)  # indicators other than time, per RHK
+        timeliness = defaultdict(list)  # time indicators: (percent, rating), per RHK
         for iki_id, row in latest.items():
             iki = ikis.get(iki_id)
             if not iki or iki["approach"] != "quantitative" or iki["target_value"] <= 0:
                 continue
-            percents[row["rhk_id"][0]].append(
-                rule_evaluation.period_percent(
-                    iki["target_value"],
-                    max(row["value"], 0.0),
-                    iki["less_is_better"],
-                    1 if period.kind == "annual" else share,
-                )
+            value = max(row["value"], 0.0)
+            percent = rule_evaluation.period_percent(
+                iki["target_value"],
+                value,
+                iki["less_is_better"],
+                1 if period.kind == "annual" else share,
             )
+            if iki["aspect"] == rule_constants.WAKTU:  # its own row (000 Lampiran 2)
+                rating = rule_achievement.suggested_rating_for(
+                    iki["target_value"], value, iki["less_is_better"], iki["aspect"]
+                )
+                timeliness[row["rhk_id"][0]].append((percent, rating))
+            else:
+                percents[row["rhk_id"][0]].append(percent)
         rhks = env["hr.kinerja.rhk"].search_read(
             [("skp_id", "in", skp_ids)],
             ["skp_id", "kind", "taken_over", "taken_over_date", "parent_indicator_id"],
@@ -647,11 +656,14 @@ class HrKinerjaEvaluation(models.Model):
                     rule_evaluation.Rhk(
                         utama=row["kind"] == "utama",
                         percents=tuple(percents.get(row["id"], ())),
+                        timeliness=tuple(r for _p, r in timeliness.get(row["id"], ())),
                         taken_over=bool(taken),
                         positive=on_rhk[row["id"]][0],
                         negative=on_rhk[row["id"]][1],
                     ),
                     row["parent_indicator_id"],
+                    # every measured indicator, time included, for the contribution
+                    [*percents.get(row["id"], ()), *(p for p, _r in timeliness.get(row["id"], ()))],
                 )
             )
         core_value_count = env["hr.kinerja.core.value"].search_count([]) or 7
@@ -661,11 +673,11 @@ class HrKinerjaEvaluation(models.Model):
         )
         for key, employee_id, skp_id, led_unit_id in items:
             entries = by_skp.get(skp_id, [])
-            results = rule_evaluation.suggest_results([rhk for rhk, _parent in entries])
+            results = rule_evaluation.suggest_results([rhk for rhk, _parent, _all in entries])
             behaviour = rule_evaluation.suggest_behaviour(
                 {k: tuple(v) for k, v in on_value[employee_id].items()}, core_value_count
             )
-            all_percents = [p for rhk, _parent in entries for p in rhk.percents]
+            all_percents = [p for _rhk, _parent, measured in entries for p in measured]
             reasons = [env._(t, **p) if p else env._(t) for t, p in results.reasons]
             suggested_result = results.rating
             achievement = achievements.get(led_unit_id, (False,))[0]
@@ -681,8 +693,8 @@ class HrKinerjaEvaluation(models.Model):
             reasons += [env._(t, **p) if p else env._(t) for t, p in behaviour.reasons]
             score = rule_evaluation.contribution(
                 all_percents,
-                roles=len({parent[0] for _rhk, parent in entries if parent}),
-                taken_over=sum(1 for rhk, _parent in entries if rhk.taken_over),
+                roles=len({parent[0] for _rhk, parent, _all in entries if parent}),
+                taken_over=sum(1 for rhk, _parent, _all in entries if rhk.taken_over),
             )
             mean = sum(all_percents) / len(all_percents) if all_percents else Decimal(0)
             result[key] = {

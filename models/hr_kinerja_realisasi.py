@@ -94,7 +94,9 @@ class HrKinerjaRealisasi(models.Model):
         ],
         compute="_compute_achievement",
         store=True,
-        help="> 100% above, 80-100% meets, < 80% below (000 Lampiran 2). A suggestion only.",
+        help="> 100% above, 80-100% meets, < 80% below (000 Lampiran 2, Capaian Hasil "
+        "Kerja); a time indicator: faster than the target above, on schedule meets, late "
+        "below (Ketepatan Waktu). A suggestion only.",
     )
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence Files")
     evidence_links = fields.Text(help="One address per line (documents, photos, systems).")
@@ -117,18 +119,23 @@ class HrKinerjaRealisasi(models.Model):
         ),
     ]
 
-    @api.depends("value", "iki_id.target_value", "iki_id.less_is_better", "approach")
+    @api.depends(
+        "value", "iki_id.target_value", "iki_id.less_is_better", "iki_id.aspect", "approach"
+    )
     def _compute_achievement(self):
         for line in self:
             if line.approach != "quantitative" or line.iki_id.target_value <= 0:
                 line.achievement_percent = 0.0
                 line.suggested_rating = False
                 continue
+            iki, value = line.iki_id, max(line.value, 0.0)
             percent = rule_achievement.achievement_percent(
-                line.iki_id.target_value, max(line.value, 0.0), line.iki_id.less_is_better
+                iki.target_value, value, iki.less_is_better
             )
             line.achievement_percent = float(percent)
-            line.suggested_rating = rule_achievement.suggested_rating(percent)
+            line.suggested_rating = rule_achievement.suggested_rating_for(
+                iki.target_value, value, iki.less_is_better, iki.aspect
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

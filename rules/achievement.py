@@ -5,14 +5,22 @@
 * Where less is better (time, cost) the achievement is inverted with the formula
   of the same source for that "kondisi khusus": (1 + (1 - realisation / target))
   x 100, floored at 0 - 6.5 months against a 7-month target gives 107%.
-* Suggested results rating (000 Lampiran 2, "Capaian Hasil Kerja"): above 100%
-  -> di atas ekspektasi; 80-100% -> sesuai; below 80% -> di bawah. The evaluator
-  decides; this is only a suggestion.
+* Suggested results rating (000 Lampiran 2, "Matriks objektivitas pemberian
+  rating kinerja ASN", row "Capaian Hasil Kerja": ">100% target" -> di atas
+  ekspektasi; "80-100% target" -> sesuai; "<80% target" -> di bawah).
+* Time indicators (aspect ``waktu``) have their own row of that matrix, "Ketepatan
+  Waktu": "Lebih cepat dari target" (faster than the target) -> di atas; "Sesuai
+  jadwal" (on schedule) -> sesuai; "Terlambat" (late) -> di bawah. The 80-100% band
+  does not apply: 7.5 months against a 7-month target is late, so below. Faster,
+  on schedule and late are decided on the exact realisation and target, not on a
+  rounded percentage. Cost (``biaya``) has no row: its achievement is inverted and
+  rated on the "Capaian Hasil Kerja" row.
+The evaluator decides; these are only suggestions.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from .constants import DI_ATAS, DI_BAWAH, SESUAI
+from .constants import DI_ATAS, DI_BAWAH, SESUAI, WAKTU
 
 HUNDRED = Decimal(100)
 
@@ -43,9 +51,13 @@ def achievement_percent(target, realisation, less_is_better=False, digits=2):
     return (ratio * HUNDRED).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
-def suggested_rating(percent):
-    """Results rating suggested by an achievement % (000 Lampiran 2)."""
+def suggested_rating(percent, aspect=None):
+    """Results rating suggested by an achievement % (000 Lampiran 2): the row
+    "Capaian Hasil Kerja", or for ``aspect`` ``waktu`` the row "Ketepatan Waktu"
+    (above 100% faster, exactly 100% on schedule, below 100% late)."""
     percent = _dec(percent, "achievement")
+    if aspect == WAKTU:
+        return DI_ATAS if percent > HUNDRED else SESUAI if percent == HUNDRED else DI_BAWAH
     if percent > HUNDRED:
         return DI_ATAS
     if percent >= 80:
@@ -53,6 +65,21 @@ def suggested_rating(percent):
     return DI_BAWAH
 
 
-def suggested_rating_for(target, realisation, less_is_better=False):
-    """Both steps at once: the rating suggested for one indicator."""
+def timeliness_rating(target, realisation, less_is_better=True):
+    """Row "Ketepatan Waktu" of 000 Lampiran 2 for one time indicator, on the exact
+    values: faster than the target -> di atas, on schedule -> sesuai, late -> di
+    bawah. A time indicator normally counts time (less is better); where the agency
+    marks it otherwise (e.g. a share of deliveries on time), more is better."""
+    achievement_percent(target, realisation, less_is_better)  # validates both values
+    target = _dec(target, "target")
+    realisation = _dec(realisation, "realisation")
+    if realisation == target:
+        return SESUAI
+    return DI_ATAS if (realisation < target) == bool(less_is_better) else DI_BAWAH
+
+
+def suggested_rating_for(target, realisation, less_is_better=False, aspect=None):
+    """Both steps at once: the rating suggested for one indicator of ``aspect``."""
+    if aspect == WAKTU:
+        return timeliness_rating(target, realisation, less_is_better)
     return suggested_rating(achievement_percent(target, realisation, less_is_better))

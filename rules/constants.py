@@ -50,6 +50,7 @@ JF_JENJANG_NAMES = {
 }
 
 # Aspects of an individual performance indicator (003 Pasal 9).
-ASPECTS = ("kuantitas", "kualitas", "waktu", "biaya")
+WAKTU = "waktu"  # rated on its own row, "Ketepatan Waktu" (000 Lampiran 2)
+ASPECTS = ("kuantitas", "kualitas", WAKTU, "biaya")
 # Aspects where a lower realisation is better by default (time, cost).
 LESS_IS_BETTER_ASPECTS = ("waktu", "biaya")

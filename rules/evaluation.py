@@ -4,13 +4,17 @@ Everything here is a *suggestion* the evaluator accepts or overrides (003 sectio
 B.3.a: the evaluator weighs all feedback and evidence). Each function returns the
 rating and the reasons, as (template, params) pairs the Odoo layer translates.
 
-* Results (003 section B.3.a.1.d; 004 item 9): each RHK is rated from the mean
-  achievement of its indicators (000 Lampiran 2: > 100% above, 80-100% at,
-  < 80% below); an RHK the leader took over is below expectation (003 Pasal 19:
-  "counts at evaluation"). Above when more than half of the RHKs are above, no RHK
-  utama is below and the feedback on results is not mostly negative; below when
-  more than half of the RHKs are below; otherwise at expectation. Negative
-  feedback outweighing positive feedback lowers "above" to "at".
+* Results (003 section B.3.a.1.d; 004 item 9): each RHK is rated on the rows of
+  000 Lampiran 2 that measure it - "Capaian Hasil Kerja" from the mean achievement
+  of its indicators other than time (> 100% above, 80-100% at, < 80% below) and
+  "Ketepatan Waktu" for each time indicator (faster above, on schedule at, late
+  below; ``achievement.timeliness_rating``) - and takes the lowest of them: a late
+  RHK is not rated at expectation because its quantity was met. An RHK the leader
+  took over is below expectation (003 Pasal 19: "counts at evaluation").
+  Above when more than half of the RHKs are above, no RHK utama is below and the
+  feedback on results is not mostly negative; below when more than half of the
+  RHKs are below; otherwise at expectation. Negative feedback outweighing positive
+  feedback lowers "above" to "at".
 * Behaviour (003 section B.3.a.2; 004 item 10): below when some core value has
   more "needs improvement" than positive feedback (not yet consistent); above when
   more than half of the core values have positive feedback and none has negative
@@ -59,15 +63,17 @@ TAKEN_OVER_WEIGHT = Decimal(25)
 
 @dataclass(frozen=True)
 class Rhk:
-    """One RHK of the period: its kind, its indicators' achievement percents (the
-    quantitative ones with a realisation), whether the leader took it over, and the
-    positive / needs-improvement feedback recorded on it."""
+    """One RHK of the period: its kind, the achievement percents of its indicators
+    other than time (the quantitative ones with a realisation), whether the leader
+    took it over, the positive / needs-improvement feedback recorded on it, and the
+    "Ketepatan Waktu" ratings of its time indicators (``timeliness``)."""
 
     utama: bool
     percents: tuple = ()
     taken_over: bool = False
     positive: int = 0
     negative: int = 0
+    timeliness: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -88,13 +94,19 @@ def leader_results(achievement, mapping=None):
 
 
 def rhk_rating(rhk):
-    """Rating of one RHK, or None when it has no measured indicator."""
+    """Rating of one RHK, or None when it has no measured indicator: the lowest of
+    its "Capaian Hasil Kerja" and "Ketepatan Waktu" ratings (see the module)."""
     if rhk.taken_over:
         return DI_BAWAH
-    if not rhk.percents:
+    ratings = list(rhk.timeliness)
+    if set(ratings) - set(RATINGS):
+        raise ValueError(f"unknown ratings {sorted(set(ratings) - set(RATINGS))}")
+    if rhk.percents:
+        mean = sum(Decimal(str(p)) for p in rhk.percents) / len(rhk.percents)
+        ratings.append(suggested_rating(mean))
+    if not ratings:
         return None
-    mean = sum(Decimal(str(p)) for p in rhk.percents) / len(rhk.percents)
-    return suggested_rating(mean)
+    return max(ratings, key=RATINGS.index)  # RATINGS are best first
 
 
 def suggest_results(rhks):

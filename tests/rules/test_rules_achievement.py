@@ -93,3 +93,61 @@ def test_suggested_rating_needs_a_number():
 def test_nan_is_not_a_number(value):
     with pytest.raises(ValueError):
         achievement.achievement_percent(value, 10)
+
+
+# --- Time: its own row, "Ketepatan Waktu" (000 Lampiran 2) -------------------------
+
+
+def test_time_late_is_below_000_lampiran_2_ketepatan_waktu():
+    """000 Lampiran 2, row "Ketepatan Waktu": "Lebih cepat dari target" di atas,
+    "Sesuai jadwal" sesuai, "Terlambat" di bawah - the 80-100% band of "Capaian
+    Hasil Kerja" does not apply: 7.5 months against a 7-month target is late."""
+    assert achievement.achievement_percent(7, "7.5", less_is_better=True) == Decimal("92.86")
+    assert achievement.suggested_rating_for(7, "7.5", True, aspect="waktu") == DI_BAWAH
+    assert achievement.suggested_rating_for(7, 7, True, aspect="waktu") == SESUAI
+    assert achievement.suggested_rating_for(7, "6.5", True, aspect="waktu") == DI_ATAS
+    # the same percent on the Capaian row would be "sesuai"
+    assert achievement.suggested_rating(Decimal("92.86")) == SESUAI
+    assert achievement.suggested_rating(Decimal("92.86"), aspect="waktu") == DI_BAWAH
+
+
+def test_time_is_decided_on_exact_values_not_a_rounded_percent():
+    """000 Lampiran 2 "Terlambat": 200.01 days against 200 rounds to 100.00% but is
+    late; on schedule is exactly the target."""
+    assert achievement.achievement_percent(200, "200.01", True) == Decimal("100.00")
+    assert achievement.timeliness_rating(200, "200.01") == DI_BAWAH
+    assert achievement.timeliness_rating(200, "199.99") == DI_ATAS
+    assert achievement.timeliness_rating(200, 200) == SESUAI
+    assert achievement.timeliness_rating("7.0", 7) == SESUAI
+
+
+@pytest.mark.parametrize(
+    "percent, expected",
+    [("100.01", DI_ATAS), (100, SESUAI), ("99.99", DI_BAWAH), (80, DI_BAWAH), (0, DI_BAWAH)],
+)
+def test_time_row_on_a_percent_000_lampiran_2(percent, expected):
+    """From a percent (inverted for time): above 100 faster, exactly 100 on schedule,
+    below 100 late - no 80% tolerance (000 Lampiran 2, Ketepatan Waktu)."""
+    assert achievement.suggested_rating(percent, aspect="waktu") == expected
+
+
+def test_time_where_more_is_better_000_lampiran_2():
+    """A time indicator the agency marks "more is better" (e.g. a share of reports on
+    time): above the target is faster than required, below it late."""
+    assert achievement.timeliness_rating(90, 95, less_is_better=False) == DI_ATAS
+    assert achievement.timeliness_rating(90, 90, less_is_better=False) == SESUAI
+    assert achievement.timeliness_rating(90, 85, less_is_better=False) == DI_BAWAH
+
+
+def test_cost_keeps_the_inverted_formula_and_the_capaian_row():
+    """Cost (biaya) has no row of its own: inverted achievement on the Capaian Hasil
+    Kerja row, so 9 against a budget of 8 (87.5%) is still "sesuai"."""
+    assert achievement.suggested_rating_for(8, 9, True, aspect="biaya") == SESUAI
+    assert achievement.suggested_rating_for(10, 13, True, aspect="biaya") == DI_BAWAH
+    assert achievement.suggested_rating_for(8, 7, True, aspect="biaya") == DI_ATAS
+
+
+@pytest.mark.parametrize("target, realisation", [(0, 1), (7, -1), (None, 7), (7, "x")])
+def test_time_rating_refuses_bad_values(target, realisation):
+    with pytest.raises(ValueError):
+        achievement.timeliness_rating(target, realisation)

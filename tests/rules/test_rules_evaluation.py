@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from rules import achievement
 from rules import evaluation as ev
 from rules.constants import (
     ACHIEVEMENTS,
@@ -51,6 +52,28 @@ def test_rhk_rating_uses_000_lampiran_2_bands_and_takeover_pasal_19():
     assert ev.rhk_rating(ev.Rhk(True, (79.99,))) == DI_BAWAH
     assert ev.rhk_rating(ev.Rhk(True, (150,), taken_over=True)) == DI_BAWAH
     assert ev.rhk_rating(ev.Rhk(True, ())) is None
+
+
+def test_rhk_with_a_time_indicator_follows_ketepatan_waktu_000_lampiran_2():
+    """000 Lampiran 2: time has its own row ("Ketepatan Waktu": faster above, on
+    schedule at, late below); the RHK takes the lowest of its rows, so a late RHK is
+    below even though 92.86% would be "sesuai" on the Capaian Hasil Kerja row."""
+    late = achievement.suggested_rating_for(7, "7.5", True, aspect="waktu")
+    assert ev.rhk_rating(ev.Rhk(True, timeliness=(late,))) == DI_BAWAH
+    assert ev.rhk_rating(ev.Rhk(True, (100,), timeliness=(late,))) == DI_BAWAH
+    assert ev.rhk_rating(ev.Rhk(True, (120,), timeliness=(SESUAI,))) == SESUAI
+    assert ev.rhk_rating(ev.Rhk(True, (120,), timeliness=(DI_ATAS,))) == DI_ATAS
+    assert ev.rhk_rating(ev.Rhk(True, (), timeliness=(DI_ATAS, SESUAI))) == SESUAI
+    assert ev.rhk_rating(ev.Rhk(True, (150,), taken_over=True, timeliness=(DI_ATAS,))) == (DI_BAWAH)
+    with pytest.raises(ValueError):
+        ev.rhk_rating(ev.Rhk(True, timeliness=("late",)))
+
+
+def test_results_with_late_time_indicators_are_below_000_lampiran_2():
+    """Two of three RHKs late (000 Lampiran 2, Ketepatan Waktu "Terlambat"): the
+    results are below expectation (003 B.3.a.1.d: most below)."""
+    late = ev.Rhk(True, (100,), timeliness=(DI_BAWAH,))
+    assert ev.suggest_results([late, late, ev.Rhk(True, (100,))]).rating == DI_BAWAH
 
 
 def test_results_above_needs_most_above_and_no_utama_below_b3a1d():
