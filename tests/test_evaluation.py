@@ -185,6 +185,34 @@ class TestEvaluation(KinerjaEvaluationCase):
             self.january.reopen_ids.reason, "Penilai cuti sakit hingga akhir Februari."
         )
 
+    def test_suggestions_rate_time_on_its_own_row_000_lampiran_2(self):
+        """000 Lampiran 2, row "Ketepatan Waktu" ("Terlambat" = below): an indicator
+        of aspect waktu realised in 7.5 months against 7 is late, so below - not
+        "sesuai" as its 92.86% would be on the Capaian Hasil Kerja row; on schedule
+        is at expectation. The indicator's aspect reaches the rule."""
+        Realisasi = self.env["hr.kinerja.realisasi"]
+        late, on_time = self.staff[0], self.staff[1]
+        for employee, value in ((late, 7.5), (on_time, 7)):
+            iki = self.skp_of[employee].rhk_ids.indicator_ids
+            # the SKP is set (its lines change only through an adjustment): the test
+            # turns the indicator into a time indicator directly in the database
+            self.env.cr.execute(
+                "UPDATE hr_kinerja_iki SET aspect = 'waktu', less_is_better = TRUE, "
+                "target_value = 7, target_unit = 'bulan' WHERE id = %s",
+                [iki.id],
+            )
+            iki.invalidate_recordset()
+            self.assertTrue(iki.less_is_better)
+            line = Realisasi.create(
+                {"iki_id": iki.id, "period_id": self.january.id, "value": value}
+            )
+            self.assertEqual(line.suggested_rating, "di_bawah" if employee == late else "sesuai")
+        evaluations = self._generate()
+        first, second = (self._of(evaluations, e) for e in (late, on_time))
+        self.assertAlmostEqual(first.achievement_percent, 92.86)
+        self.assertEqual(first.suggested_result_rating, "di_bawah")
+        self.assertEqual(second.suggested_result_rating, "sesuai")
+
     def test_suggestions_from_realisations_feedback_and_takeover(self):
         """003 section B.3.a.1.d and B.3.a.2; 000 Lampiran 2; 003 Pasal 19."""
         Realisasi = self.env["hr.kinerja.realisasi"]
