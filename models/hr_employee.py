@@ -78,12 +78,14 @@ class HrEmployee(models.Model):
             self.env["hr.kinerja.angka.kredit"]._read_group(
                 [("employee_id", "in", self.ids), ("year_id.year", "=", year)],
                 ["employee_id"],
-                ["amount:sum"],
+                ["amount_units:sum"],
             )
         )
+        Ledger = self.env["hr.kinerja.angka.kredit"]
         for employee in self:
             employee.kinerja_evaluation_count = evaluations.get(employee, 0)
-            employee.kinerja_angka_kredit = credits.get(employee, 0.0)
+            # the exact amounts added, rounded once (rules/angka_kredit.py)
+            employee.kinerja_angka_kredit = Ledger._display_units(credits.get(employee, 0))
 
     def action_kinerja_evaluations(self):
         self.ensure_one()

@@ -1,11 +1,11 @@
-from decimal import Decimal
-
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from ..rules import angka_kredit as rule_angka_kredit
 from ..rules import constants as rule_constants
 from . import bulk
 from .hr_kinerja_evaluation import PREDICATES
+from .workflow import workflow
 
 
 class HrKinerjaAngkaKredit(models.Model):
@@ -35,6 +35,7 @@ class HrKinerjaAngkaKredit(models.Model):
         "percentage",
         "coefficient",
         "amount",
+        "amount_units",
     )
 
     evaluation_id = fields.Many2one(
@@ -52,7 +53,20 @@ class HrKinerjaAngkaKredit(models.Model):
     months = fields.Integer(readonly=True)
     percentage = fields.Integer("Predicate %", readonly=True)
     coefficient = fields.Float("Yearly Coefficient", digits=(6, 2), readonly=True)
-    amount = fields.Float("Credit Points", digits=(8, 2), readonly=True, aggregator="sum")
+    amount = fields.Float(
+        "Credit Points",
+        digits=(8, 2),
+        readonly=True,
+        aggregator="sum",
+        help="This evaluation's credit points, rounded half up to two decimals for "
+        "display. Totals add the exact amounts and are rounded once.",
+    )
+    amount_units = fields.Integer(
+        "Exact Credit Points (Units)",
+        readonly=True,
+        help="The exact credit points in whole units of 1/192, the finest part any "
+        "amount needs: what totals add before they are rounded for display.",
+    )
     running_total = fields.Float(digits=(8, 2), compute="_compute_running_total")
 
     _sql_constraints = [
@@ -60,7 +74,8 @@ class HrKinerjaAngkaKredit(models.Model):
     ]
 
     def _compute_running_total(self):
-        """Sum of the rounded amounts so far in the year (the rule's total)."""
+        """The exact sum of the amounts so far in the year, rounded once (the rule's
+        total)."""
         lines = self.sudo().search(
             [
                 ("employee_id", "in", self.employee_id.ids),
@@ -71,10 +86,28 @@ class HrKinerjaAngkaKredit(models.Model):
         running = {}
         for line in lines:  # ordered by employee, year, period start
             key = (line.employee_id.id, line.year_id.id)
-            running[key] = running.get(key, Decimal("0.00")) + Decimal(str(line.amount))
+            running[key] = running.get(key, 0) + line.amount_units
             totals[line.id] = running[key]
         for line in self:
-            line.running_total = float(totals.get(line.id, 0))
+            line.running_total = self._display_units(totals.get(line.id, 0))
+
+    @api.model
+    def _display_units(self, count):
+        """``count`` exact units as a displayed amount (float, two decimals)."""
+        return float(rule_angka_kredit.display(rule_angka_kredit.from_units(count)))
+
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        """Sums of ``amount`` (list group rows, pivot, the smart button) add the
+        exact units and round once, never the rounded amounts."""
+        if aggregate_spec == "amount:sum":
+            units = self._read_group_select("amount_units:sum", query)
+            return SQL(
+                "ROUND(COALESCE(%s, 0)::numeric / %s, 2)",
+                units,
+                rule_angka_kredit.DENOMINATOR,
+            )
+        return super()._read_group_select(aggregate_spec, query)
 
     @api.model
     def _record(self, evaluations):
@@ -104,6 +137,7 @@ class HrKinerjaAngkaKredit(models.Model):
                     "amount": float(
                         rule_angka_kredit.angka_kredit(predicate, jenjang, evaluation.months)
                     ),
+                    "amount_units": rule_angka_kredit.units(predicate, jenjang, evaluation.months),
                 }
             )
         return self._insert(rows)
@@ -126,3 +160,25 @@ class HrKinerjaAngkaKredit(models.Model):
         )
         self.invalidate_model()
         return self.browse(ids)
+
+    def _kinerja_recompute_amounts(self):
+        """Recompute the stored amounts of these lines (all lines when empty) from
+        their predicate, jenjang and months: the exact units and the displayed
+        amount. The 18.0.1.1.0 migration calls it on every line written before
+        amounts were exact (rounded per line, totals adding the rounded amounts).
+        Returns the lines changed; lines the rule cannot price are left alone."""
+        groups = {}
+        for line in self:
+            try:
+                count = rule_angka_kredit.units(line.predicate, line.jf_jenjang, line.months)
+            except ValueError:
+                continue
+            amount = self._display_units(count)
+            if line.amount_units != count or line.amount != amount:
+                groups.setdefault((count, amount), []).append(line.id)
+        changed = self.browse()
+        for (count, amount), ids in groups.items():
+            records = self.browse(ids)
+            workflow(records).write({"amount_units": count, "amount": amount})
+            changed |= records
+        return changed

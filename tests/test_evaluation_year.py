@@ -1,3 +1,5 @@
+from odoo.addons.hr_kinerja_asn.rules import angka_kredit as rule_angka_kredit
+
 from .common_evaluation import KinerjaEvaluationCase
 
 
@@ -67,6 +69,14 @@ class FullYearMixin:
         ledger = self.env["hr.kinerja.angka.kredit"].search([("employee_id", "=", self.jf.id)])
         return periods, ledger
 
+    def _check_exact_total(self, ledger):
+        """The running total is the exact sum rounded once (004, DOMAIN 6): a year
+        of Baik is the yearly coefficient, 12.5 for the Ahli Pertama."""
+        entries = [(line.predicate, line.jf_jenjang, line.months) for line in ledger]
+        self.assertEqual(ledger[-1].running_total, float(rule_angka_kredit.total(entries)))
+        if set(ledger.mapped("predicate")) == {"baik"}:
+            self.assertEqual(ledger[-1].running_total, 12.5)
+
 
 class TestFullYearMonthly(FullYearMixin, KinerjaEvaluationCase):
     PRESET = "kutai_kartanegara"
@@ -77,7 +87,7 @@ class TestFullYearMonthly(FullYearMixin, KinerjaEvaluationCase):
         self.assertEqual(len(periods), 13)
         self.assertEqual(len(ledger), 12)  # monthly, pro rata: the annual earns none
         self.assertEqual(sum(ledger.mapped("months")), 12)
-        self.assertAlmostEqual(ledger[-1].running_total, sum(ledger.mapped("amount")))
+        self._check_exact_total(ledger)
 
 
 class TestFullYearQuarterly(FullYearMixin, KinerjaEvaluationCase):
@@ -88,4 +98,4 @@ class TestFullYearQuarterly(FullYearMixin, KinerjaEvaluationCase):
         periods, ledger = self._run_year()
         self.assertEqual(len(periods), 5)
         self.assertEqual(ledger.mapped("months"), [3, 3, 3, 3])
-        self.assertAlmostEqual(ledger[-1].running_total, sum(ledger.mapped("amount")))
+        self._check_exact_total(ledger)
