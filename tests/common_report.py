@@ -87,10 +87,18 @@ def embedded_fonts(pdf):
     return names, versions
 
 
+# Where wkhtmltopdf looks for the web assets in tests: nowhere (a closed port answers
+# at once). Under pytest no HTTP server runs; under odoo-bin the run's own server does,
+# and wkhtmltopdf asking it for the assets would wait for the test's own transaction.
+NO_ASSETS_URL = "http://127.0.0.1:1"
+
+
 class ReportCaseMixin:
-    """Renders a real PDF through wkhtmltopdf (not the HTML of test mode)."""
+    """Renders a real PDF through wkhtmltopdf (not the HTML of test mode), without the
+    web assets under either runner: the forms carry their own style."""
 
     def _render_pdf(self, xmlid, ids, user=None):
+        self.env["ir.config_parameter"].sudo().set_param("report.url", NO_ASSETS_URL)
         reports = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         if user:
             reports = reports.with_user(user)
