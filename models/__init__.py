@@ -46,3 +46,4 @@ from . import hr_kinerja_evaluation
 from . import hr_kinerja_distribution
 from . import hr_kinerja_angka_kredit
 from . import hr_kinerja_demo_loader
+from . import ir_actions_report

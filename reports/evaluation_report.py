@@ -60,7 +60,8 @@ def predicate_svg(counts, allowed, achievement=None):
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="Arial, sans-serif" font-size="9">',
+        f'viewBox="0 0 {width} {height}" font-size="9" '
+        'font-family="Liberation Sans, Arial, sans-serif">',
         f'<line x1="{left}" y1="{bottom}" x2="{width - 6}" y2="{bottom}" stroke="#000"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="#000"/>',
     ]

@@ -1,5 +1,6 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import KinerjaCase
 
@@ -52,6 +53,8 @@ class TestEmployeeNip(KinerjaCase):
         with self.assertRaisesMsg(ValidationError, "PNS or a PPPK"):
             self._employee(nip=PNS_NIP)
 
+    # The unique index refuses it: the database error is expected, not logged.
+    @mute_logger("odoo.sql_db")
     def test_duplicate_nip_same_company_refused(self):
         """One NIP belongs to one civil servant of an agency; the message names the holder."""
         self._employee(name="Pemilik Asli", asn_type="pns", nip=PNS_NIP)
@@ -61,6 +64,8 @@ class TestEmployeeNip(KinerjaCase):
         with self.assertRaisesMsg(ValidationError, "already the NIP of Pemilik Asli"):
             other.write({"nip": PNS_NIP})
 
+    # The unique index refuses it: the database error is expected, not logged.
+    @mute_logger("odoo.sql_db")
     def test_duplicate_nip_of_archived_employee_refused(self):
         """An archived (e.g. retired) employee keeps their NIP: no one else may take it."""
         retired = self._employee(name="Pensiunan", asn_type="pns", nip=PNS_NIP)

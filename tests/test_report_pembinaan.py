@@ -318,13 +318,7 @@ class TestReportPembinaan(ReportCaseMixin, PembinaanCase):
         page container: the unpatched wkhtmltopdf renders a single input)."""
         first = self._coaching_signed()
         second = self._coaching(date=NOV_12, options="Belajar dari seksi lain")
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("hr_kinerja_asn.report_coaching", (first | second).ids)
-        )
-        self.assertEqual(kind, "pdf")
-        text = pdf_text(pdf)
+        text = pdf_text(self._render_pdf("hr_kinerja_asn.report_coaching", (first | second).ids))
         self.assertEqual(text.count("PELAKSANAAN COACHING"), 2)
         self.assertIn("Tenggarong, 10 November 2026", text)
         self.assertIn("Tenggarong, 12 November 2026", text)

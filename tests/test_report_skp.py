@@ -2,8 +2,9 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..models import ir_actions_report
 from .common_monitoring import KinerjaMonitoringCase
-from .common_report import ReportCaseMixin, pdf_text
+from .common_report import ReportCaseMixin, embedded_fonts, pdf_text
 
 SKP = "hr_kinerja_asn.hr_kinerja_skp_report"
 MANUAL = "hr_kinerja_asn.hr_kinerja_skp_manual_report"
@@ -226,3 +227,24 @@ class TestReportSkp(ReportCaseMixin, KinerjaMonitoringCase):
         self.assertIn("Analis Mutasi", self._html(SKP, self.staff_skp, self.staff_user))
         text = self._pdf_text(SKP, self.staff_skp, self.kasi_user)
         self.assertIn("Layanan mutasi tepat waktu", text)
+
+    def test_every_server_prints_the_same_font(self):
+        """The forms embed the Liberation Sans shipped in static/fonts (2.1.5, Arial's
+        metrics), as text, whatever fonts the server has: wkhtmltopdf reads a
+        fontconfig file that adds the addon's fonts to the server's and hides any
+        other copy of the family."""
+        pdf = self._render_pdf(SKP, self.staff_skp.ids)
+        names, versions = embedded_fonts(pdf)
+        self.assertTrue(names)
+        self.assertTrue(all(name.startswith("LiberationSans") for name in names), names)
+        self.assertIn("LiberationSans-Bold", names)
+        self.assertEqual(versions, {"Version 2.1.5"})
+        self.assertIn("SASARAN KINERJA PEGAWAI", pdf_text(pdf))
+        text = ir_actions_report.fontconfig_text("/srv/fonts", "/etc/fonts/fonts.conf")
+        self.assertIn('<include ignore_missing="yes">/etc/fonts/fonts.conf</include>', text)
+        self.assertIn("<dir>/srv/fonts</dir>", text)
+        self.assertIn("<string>/srv/fonts/LiberationSans-BoldItalic.ttf</string>", text)
+        self.assertNotIn("<include", ir_actions_report.fontconfig_text("/srv/fonts", None))
+        self.assertEqual(
+            ir_actions_report.base_config({"FONTCONFIG_FILE": "/tmp/x.conf"}), "/tmp/x.conf"
+        )

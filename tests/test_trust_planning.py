@@ -134,6 +134,7 @@ class TestTrustPlanning(KinerjaCase):
                 self.assertFalse(writable - granted, f"{name}: fields without a policy")
 
     # -- finding 9: NIP unique in the database ---------------------------------------------
+    @mute_logger("odoo.sql_db")  # the unique index refuses: expected, not logged
     def test_finding_9_nip_unique_per_agency_in_the_database(self):
         """Issue 10 finding 9: one NIP per agency holds in the database itself, so that two
         simultaneous saves (each passing any check in Python) cannot both succeed; the
@@ -176,6 +177,7 @@ class TestTrustPlanning(KinerjaCase):
             twin.write({"nip": PNS_NIP, "company_id": self.company_b.id})
         self.assertEqual(holder.nip, PNS_NIP)
 
+    @mute_logger("odoo.sql_db")  # the unique index refuses: expected, not logged
     def test_finding_9_two_requests_at_once(self):
         """Issue 10 finding 9, as it happened: two requests save the same NIP at the same
         moment. The second cannot see the first (its transaction began before the first
