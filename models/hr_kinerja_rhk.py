@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .hr_kinerja_skp_line_guard import SKP_EDITORS
+from .hr_kinerja_skp_line_guard import MONITORING_FIELDS, SKP_EDITORS
 from .policy import allow
 from .workflow import workflow
 
@@ -45,16 +45,8 @@ class HrKinerjaRhk(models.Model):
         allow(SKP_EDITORS, "write", _RHK_FIELDS, states=["draft"]),
         allow(SKP_EDITORS, "unlink", states=["draft"]),
     )
-    _kinerja_server_fields = (
-        "origin_rhk_id",
-        "child_ids",
-        "progress",
-        "progress_note",
-        "taken_over",
-        "taken_over_by_id",
-        "taken_over_date",
-        "taken_over_note",
-    )
+    # The cascade's links, and what the evaluator's monitoring steps record.
+    _kinerja_server_fields = ("origin_rhk_id", "child_ids", *sorted(MONITORING_FIELDS))
 
     skp_id = fields.Many2one("hr.kinerja.skp", required=True, ondelete="cascade", index=True)
     skp_state = fields.Selection(related="skp_id.state", string="SKP Status")

@@ -17,6 +17,19 @@ def _record_id(value):
     return value if isinstance(value, int) and value > 0 else []
 
 
+# Written on a set SKP's result plans by the evaluator's monitoring steps (003 Pasal 19).
+MONITORING_FIELDS = frozenset(
+    {
+        "progress",
+        "progress_note",
+        "taken_over",
+        "taken_over_by_id",
+        "taken_over_date",
+        "taken_over_note",
+    }
+)
+
+
 class HrKinerjaSkpLineGuard(models.AbstractModel):
     """The contents of an SKP (result plans, indicators, behaviour expectations,
     attachment lines) change only while it is a draft: once agreed and set, only an
@@ -90,16 +103,7 @@ class HrKinerjaSkpLineGuard(models.AbstractModel):
         return records
 
     # Written on a set SKP by the evaluator's monitoring actions (003 Pasal 19).
-    _MONITORING_FIELDS = frozenset(
-        {
-            "progress",
-            "progress_note",
-            "taken_over",
-            "taken_over_by_id",
-            "taken_over_date",
-            "taken_over_note",
-        }
-    )
+    _MONITORING_FIELDS = MONITORING_FIELDS
 
     def write(self, vals):
         if is_workflow(self) and set(vals) <= self._MONITORING_FIELDS:
