@@ -124,6 +124,19 @@ class KinerjaEvaluationCase(KinerjaCase):
         skps._transition({"state": "set"})
         return skps
 
+    @classmethod
+    def _january_realisations(cls):
+        """January realisations against 12 documents a year (trajectory: 1 by January):
+        contributions 200%, 150%, 120%, 100%, 90%; the student has none."""
+        for employee, value in zip(cls.staff, (2, 1.5, 1.2, 1.0, 0.9), strict=False):
+            cls.env["hr.kinerja.realisasi"].create(
+                {
+                    "iki_id": cls.skp_of[employee].rhk_ids.indicator_ids.id,
+                    "period_id": cls.january.id,
+                    "value": value,
+                }
+            )
+
     # -- helpers -------------------------------------------------------------------
     def _generate(self, period=None):
         return (

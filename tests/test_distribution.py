@@ -10,16 +10,7 @@ class TestDistribution(KinerjaEvaluationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # January realisations against 12 documents a year (trajectory: 1 by January):
-        # contributions 200%, 150%, 120%, 100%, 90%; the student has none.
-        for employee, value in zip(cls.staff, (2, 1.5, 1.2, 1.0, 0.9), strict=False):
-            cls.env["hr.kinerja.realisasi"].create(
-                {
-                    "iki_id": cls.skp_of[employee].rhk_ids.indicator_ids.id,
-                    "period_id": cls.january.id,
-                    "value": value,
-                }
-            )
+        cls._january_realisations()
 
     def setUp(self):
         super().setUp()

@@ -2,7 +2,6 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from ..models.policy import allowed_fields
 from ..models.workflow import workflow
 from .common_evaluation import KinerjaEvaluationCase
 
@@ -29,16 +28,7 @@ class TestTrustEvaluation(KinerjaEvaluationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # January realisations against 12 documents a year: contributions 200%,
-        # 150%, 120%, 100%, 90%; the student has none.
-        for employee, value in zip(cls.staff, (2, 1.5, 1.2, 1.0, 0.9), strict=False):
-            cls.env["hr.kinerja.realisasi"].create(
-                {
-                    "iki_id": cls.skp_of[employee].rhk_ids.indicator_ids.id,
-                    "period_id": cls.january.id,
-                    "value": value,
-                }
-            )
+        cls._january_realisations()
 
     def setUp(self):
         super().setUp()
@@ -68,41 +58,6 @@ class TestTrustEvaluation(KinerjaEvaluationCase):
         self.env.flush_all()
         self.env.invalidate_all()
         return records.sudo().read(names, load=None)
-
-    # -- the policy covers every field -------------------------------------------------
-    def test_every_field_of_the_family_has_a_policy(self):
-        """Every stored field a user could send is granted by an allow() or listed as
-        written by the server only (deny by default, models/policy.py)."""
-        for name in FAMILY:
-            model = self.env[name]
-            exempt = model._kinerja_exempt_fields()
-            settable = {
-                fname
-                for fname, field in model._fields.items()
-                if field.store
-                and not field.related
-                and (not field.compute or not field.readonly)
-                and fname not in exempt
-            }
-            granted = set(model._kinerja_server_fields)
-            for rule in model._kinerja_policy:
-                for operation in rule.operations:
-                    for state in rule.states or [None]:
-                        granted |= (
-                            allowed_fields(
-                                model._kinerja_policy,
-                                rule.roles,
-                                operation,
-                                state,
-                                model._kinerja_all_fields(),
-                            )
-                            or set()
-                        )
-            self.assertFalse(settable - granted, f"{name}: fields without a policy")
-            self.assertFalse(
-                set(model._kinerja_server_fields) - set(model._fields),
-                f"{name}: server fields that do not exist",
-            )
 
     # -- finding 1 ---------------------------------------------------------------------
     def test_finding_1_proposal_applies_only_its_distributions_evaluations(self):
