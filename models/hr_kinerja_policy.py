@@ -119,9 +119,11 @@ class HrKinerjaPolicy(models.AbstractModel):
     def _kinerja_bypass(self):
         return self.env.su or is_workflow(self)
 
-    def _kinerja_check(self, operation, field_names, vals=None):
+    def _kinerja_check(self, operation, field_names, vals_list=None):
         """Refuse ``field_names`` by ``operation`` on these records unless the
-        policy grants each of them to a role the user holds on each record."""
+        policy grants each of them to a role the user holds on each record. On
+        create, ``vals_list`` holds each record's own values (in order); the roles
+        of the whole batch are computed once."""
         if self._kinerja_bypass() or not self:
             return
         if operation != "create":
@@ -129,19 +131,24 @@ class HrKinerjaPolicy(models.AbstractModel):
             # below names the record.
             check_readable(self, _("You cannot change a record you cannot read."))
             self.check_access(operation)
-        names = set(field_names) - self._kinerja_exempt_fields()
+        exempt = self._kinerja_exempt_fields()
+        names = set(field_names) - exempt
         if operation == "write" and not names:
             return
         roles = self._kinerja_roles()
-        for record in self:
+        all_fields = self._kinerja_all_fields()
+        for index, record in enumerate(self):
+            vals = vals_list[index] if vals_list is not None else None
+            if vals is not None:
+                names = set(vals) - exempt
             state = record.sudo()._kinerja_state()
             granted = allowed_fields(
-                self._kinerja_policy, roles[record.id], operation, state, self._kinerja_all_fields()
+                self._kinerja_policy, roles[record.id], operation, state, all_fields
             )
             if granted is None:
                 self._kinerja_refuse(record, operation, None, state)
             refused = names - granted
-            if operation == "create" and vals is not None:
+            if vals is not None:
                 refused = {name for name in refused if not self._kinerja_harmless(name, vals)}
             if refused:
                 self._kinerja_refuse(record, operation, sorted(refused), state)
@@ -380,8 +387,7 @@ class HrKinerjaPolicy(models.AbstractModel):
             model._kinerja_check_required(vals_list)
         records = super(HrKinerjaPolicy, model).create(vals_list)
         if not self._kinerja_bypass():
-            for record, vals in zip(records, vals_list, strict=True):
-                record._kinerja_check("create", vals, vals)
+            records._kinerja_check("create", (), vals_list)
         return records
 
     def write(self, vals):

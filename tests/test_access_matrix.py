@@ -441,8 +441,10 @@ class TestAccessMatrix(KinerjaEvaluationCase):
         for name in self._kinerja_models():
             with self.subTest(model=name):
                 model = self.env[name]
-                self.assertIsInstance(
-                    model, self.env.registry["hr.kinerja.policy"], f"{name} has no policy"
+                # by name: a test that reloads the registry (FakeModelLoader) makes
+                # new classes, so an isinstance check would depend on the test order
+                self.assertIn(
+                    "hr.kinerja.policy", model._inherit_module_names(), f"{name} has no policy"
                 )
                 self.assertIn(name, {**MATRIX, **WIZARDS, **dict.fromkeys(WIZARD_LINES)})
 
