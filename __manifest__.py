@@ -2,7 +2,7 @@
     "name": "ASN Performance (Kinerja ASN)",
     "summary": "Performance management of Indonesian civil servants (PNS and PPPK) "
     "under Permenpan RB 6/2022 and SE MenPANRB 3/2023",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources/Appraisals",
     "website": "https://github.com/hr-kinerja-asn/hr_kinerja_asn",
     "author": "hr_kinerja_asn contributors",
@@ -45,6 +45,8 @@
         "views/hr_kinerja_evaluation_views.xml",
         "views/res_company_views.xml",
         "views/hr_kinerja_menus.xml",
+        "views/portal_access_views.xml",
+        "views/portal_templates.xml",
         "reports/hr_kinerja_report_layout.xml",
         "reports/hr_kinerja_pembinaan_reports.xml",
         "reports/hr_kinerja_skp_reports.xml",

@@ -12,6 +12,8 @@ from . import hr_employee
 from . import hr_department
 from . import res_company
 from . import res_users
+from . import portal_wizard
+from . import portal_wizard_user
 from . import hr_kinerja_core_value
 from . import hr_kinerja_skp_line_guard
 from . import hr_kinerja_skp
@@ -45,5 +47,6 @@ from . import hr_kinerja_org_achievement
 from . import hr_kinerja_evaluation
 from . import hr_kinerja_distribution
 from . import hr_kinerja_angka_kredit
+from . import hr_kinerja_due
 from . import hr_kinerja_demo_loader
 from . import ir_actions_report

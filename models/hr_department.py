@@ -57,3 +57,8 @@ class HrDepartment(models.Model):
         delegations = self.env["hr.kinerja.delegation"].sudo()._active_on(date, departments=units)
         delegate = {d.department_id.id: d.delegate_id.id for d in delegations}
         return {unit.id: delegate.get(unit.id) or unit.manager_id.id or False for unit in units}
+
+    def action_kinerja_portal_access(self):
+        """Portal access for everyone of these units and the units below them."""
+        employees = self.env["hr.employee"].search([("department_id", "child_of", self.ids)])
+        return employees.action_kinerja_portal_access()

@@ -3,7 +3,7 @@ import logging
 from psycopg2 import errors
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..rules import nip as rule_nip
@@ -104,6 +104,22 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    # -- portal -----------------------------------------------------------------
+    def action_kinerja_portal_access(self):
+        """Open Odoo's portal wizard on these employees' work contacts (HR officers):
+        granting access sends the invitation and links the account to the employee
+        (models/portal_wizard_user.py). Employees with a back-office user are left out."""
+        if not self.env.user.has_group("hr_kinerja_asn.group_kinerja_officer"):
+            raise AccessError(_("Only HR officers give portal access."))
+        employees = self.filtered(lambda e: not e.user_id or e.user_id.share)
+        if not employees:
+            raise UserError(_("These employees already use the back office."))
+        employees.filtered(lambda e: not e.work_contact_id).sudo()._create_work_contacts()
+        wizard = self.env["portal.wizard"].create(
+            {"partner_ids": [(6, 0, employees.work_contact_id.ids)]}
+        )
+        return wizard._action_open_modal()
 
     # -- official forms -----------------------------------------------------------
     def _kinerja_identity(self, job_title=None, unit=None):

@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .policy import allow
 from .workflow import workflow
@@ -49,7 +49,7 @@ class HrKinerjaDialog(models.Model):
         allow(("evaluator", "officer"), "create write", MINUTES_FIELDS),
         allow("officer", "unlink"),
     )
-    _kinerja_server_fields = ("achievement_html", "state")
+    _kinerja_server_fields = ("achievement_html", "state", "acknowledged_date")
     _kinerja_role_fields = {"employee": "employee_id", "evaluator": "evaluator_id"}
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -91,6 +91,8 @@ class HrKinerjaDialog(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Held")], default="draft", required=True, tracking=True
     )
+    # The employee reads the minutes and acknowledges them (a button, the portal's too).
+    acknowledged_date = fields.Datetime("Acknowledged On", readonly=True, copy=False, tracking=True)
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):
@@ -240,6 +242,27 @@ class HrKinerjaDialog(models.Model):
             dialog._check_leader()
         workflow(self).write({"state": "done"})
         return True
+
+    def action_acknowledge(self):
+        """The employee acknowledges the minutes of a held dialogue (000 Lampiran 1:
+        the minutes are signed by both)."""
+        for dialog in self:
+            if not dialog._user_is_employee():
+                raise AccessError(
+                    _(
+                        "Only %(employee)s acknowledges these minutes.",
+                        employee=dialog.employee_id.name,
+                    )
+                )
+            if dialog.state != "done":
+                raise UserError(_("The minutes are acknowledged once the dialogue is held."))
+            if dialog.acknowledged_date:
+                raise UserError(_("These minutes are already acknowledged."))
+        workflow(self).write({"acknowledged_date": fields.Datetime.now()})
+        return True
+
+    def _user_is_employee(self):
+        return bool(self.employee_id.user_id) and self.employee_id.user_id == self.env.user
 
     @api.model
     def _cron_dialogue_reminder(self):

@@ -32,3 +32,4 @@ from . import test_trust_evaluation
 from . import test_trust_pembinaan
 from . import test_trust_planning
 from . import test_angka_kredit
+from . import test_portal

@@ -192,11 +192,17 @@ db_user = odoo
 db_password = False
 data_dir = $RUN_DIR/data
 http_interface = 127.0.0.1
-http_port = $HTTP_PORT
+http_port = ${CONFIG_HTTP_PORT:-$HTTP_PORT}
 CONF
 }
 
 odoo() { (cd /tmp && "${ODOO_BIN[@]}" -c "$CONFIG" "$@"); }
+
+free_port() {
+    # A TCP port nobody listens on: the test server of the portal and browser tests
+    # (HttpCase) must not meet a running `make run` or another test run.
+    "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
 
 # -- commands ------------------------------------------------------------------
 cmd_run() {
@@ -275,6 +281,7 @@ cmd_test() {
     if find_odoo; then
         ensure_system_packages
         pg_start
+        CONFIG_HTTP_PORT=$(free_port)
         write_config
         TEST_DB="${ADDON}_test_$$"
         local db=$TEST_DB
@@ -289,7 +296,7 @@ cmd_test() {
             status=1
         fi
         (cd /tmp && "$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$CONFIG" --odoo-database="$db" \
-            "$ADDONS_DIR/$ADDON/tests" --ignore="$ADDONS_DIR/$ADDON/tests/rules" -q) 2>&1 | tee "$odoo_log" || status=1
+            --odoo-http "$ADDONS_DIR/$ADDON/tests" --ignore="$ADDONS_DIR/$ADDON/tests/rules" -q) 2>&1 | tee "$odoo_log" || status=1
         read -r o_pass o_fail o_skip < <(pytest_counts "$odoo_log")
         drop_test_db
         [[ "$o_pass" == 0 ]] && status=1
@@ -357,6 +364,7 @@ cmd_dev() {
     shift
     find_odoo || die "no Odoo 18 found"
     pg_start
+    CONFIG_HTTP_PORT=$(free_port)
     write_config
     if db_exists "$db"; then
         odoo -d "$db" -u "$ADDON" --stop-after-init --log-level=warn
@@ -374,7 +382,7 @@ cmd_dev() {
     done
     set -- "${args[@]}"
     (cd /tmp && "$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$CONFIG" \
-        --odoo-database="$db" -q "$@")
+        --odoo-database="$db" --odoo-http -q "$@")
 }
 
 case "${1:-}" in

@@ -1,0 +1,56 @@
+from odoo import Command
+from odoo.tests import tagged
+
+from .common_portal import KinerjaPortalCase
+
+
+@tagged("post_install", "-at_install")
+class TestPortalIdentity(KinerjaPortalCase):
+    """Issue 12: a civil servant with a portal account is linked to their employee
+    (hr.employee.user_id); HR officers give accounts to a unit in one action."""
+
+    def test_portal_employee_reads_own_skp_not_a_colleagues(self):
+        Skp = self.env["hr.kinerja.skp"].with_user(self.staff_user)
+        self.assertEqual(Skp.search([]), self.staff_skp)
+        colleague_skp = self._skp(self.colleague, "Arsip tertata", ())
+        self.assertFalse(colleague_skp.with_user(self.staff_user).has_access("read"))
+
+    def test_portal_evaluator_reads_the_team(self):
+        Skp = self.env["hr.kinerja.skp"].with_user(self.kasi_user)
+        self.assertIn(self.staff_skp, Skp.search([]))
+
+    def test_home_lists_what_is_due(self):
+        response = self.portal_get(self.staff_user, "/my/kinerja")
+        self.assertIn("Analis Mutasi", response.text)
+        self.assertIn("o_kinerja_due_realisation", response.text)
+
+    def test_home_needs_an_employee(self):
+        self.env["hr.employee"].search([("user_id", "=", self.staff_user.id)]).user_id = False
+        self.portal_get(self.staff_user, "/my/kinerja", expect=404)
+
+    def test_home_query_count_is_fixed(self):
+        first = self.portal_queries(self.staff_user, "/my/kinerja")
+        self._skp(self.archivist, "Arsip", ())
+        self.assertEqual(self.portal_queries(self.staff_user, "/my/kinerja"), first)
+
+    def test_officer_gives_a_unit_portal_access(self):
+        self.messenger.work_email = "pramu.bakti@example.com"
+        action = self.seksi.with_user(self.officer).action_kinerja_portal_access()
+        wizard = self.env["portal.wizard"].with_user(self.officer).browse(action["res_id"])
+        line = wizard.user_ids.filtered(lambda u: u.partner_id == self.messenger.work_contact_id)
+        self.assertEqual(line.email_state, "ok")
+        wizard.action_kinerja_grant_all()
+        user = self.messenger.user_id
+        self.assertTrue(user.share)
+        self.assertTrue(user.has_group("hr_kinerja_asn.group_kinerja_portal"))
+        # internal users of the unit keep their back-office account
+        self.assertFalse(self.colleague_user.share)
+
+    def test_employee_cannot_give_portal_access(self):
+        with self.assertRaisesMsg(Exception, "Only HR officers"):
+            self.seksi.with_user(self.colleague_user).action_kinerja_portal_access()
+
+    def test_portal_group_keeps_share(self):
+        self.assertTrue(self.staff_user.share)
+        self.staff_user.groups_id = [Command.link(self.env.ref("base.group_portal").id)]
+        self.assertFalse(self.staff_user.has_group("base.group_user"))
