@@ -54,6 +54,10 @@
         "reports/hr_kinerja_evaluation_reports.xml",
         "reports/hr_kinerja_monitoring_reports.xml",
     ],
+    "assets": {
+        "web.assets_frontend": ["hr_kinerja_asn/static/src/portal/**/*"],
+        "web.assets_tests": ["hr_kinerja_asn/static/tests/tours/**/*"],
+    },
     "demo": [
         "demo/hr_kinerja_demo.xml",
         "demo/hr_kinerja_skp_demo.xml",
