@@ -87,8 +87,12 @@ pg_bindir() {
 
 ensure_system_packages() {
     pg_bindir >/dev/null || apt_install postgresql
-    if [[ "${1:-}" == with-wkhtmltopdf ]] && ! command -v wkhtmltopdf >/dev/null; then
+    if [[ " $* " == *" with-wkhtmltopdf "* ]] && ! command -v wkhtmltopdf >/dev/null; then
         apt_install wkhtmltopdf
+    fi
+    # The browser tests (Odoo tours through HttpCase) drive Debian's chromium.
+    if [[ " $* " == *" with-chromium "* ]] && ! command -v chromium >/dev/null; then
+        apt_install chromium
     fi
 }
 
@@ -279,7 +283,7 @@ cmd_test() {
     local o_line
     say "== Odoo tier (pytest-odoo against a real PostgreSQL database) =="
     if find_odoo; then
-        ensure_system_packages
+        ensure_system_packages with-wkhtmltopdf with-chromium
         pg_start
         CONFIG_HTTP_PORT=$(free_port)
         write_config
