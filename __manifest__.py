@@ -65,5 +65,6 @@
         "demo/hr_kinerja_pembinaan_demo.xml",
         "demo/hr_kinerja_evaluation_demo.xml",
         "demo/hr_kinerja_lock_demo.xml",
+        "demo/hr_kinerja_portal_demo.xml",
     ],
 }

@@ -9,7 +9,7 @@ that is hidden and an id that does not exist give the same 404.
 
 from werkzeug.exceptions import NotFound
 
-from odoo import _, http
+from odoo import Command, _, http
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
@@ -88,10 +88,13 @@ class KinerjaPortal(CustomerPortal):
                 request.session["kinerja_success"] = str(success)
         return request.redirect(redirect)
 
-    def _kinerja_upload(self, record, files):
+    def _kinerja_upload(self, record, files, field="attachment_ids"):
         """Evidence files for ``record``: each at most MAX_UPLOAD_MB and of an accepted
-        type, created with the user's rights (ir.attachment checks that the user may
-        change ``record``). Returns the attachments."""
+        type. Odoo lets no portal user create an attachment (ir.attachment.check wants
+        an internal user), so: the user must be allowed to change ``field`` of
+        ``record`` (access rights, record rules and the write policy, checked here as
+        the user), then the files are created as superuser attached to that record
+        only, and linked to ``field`` by the user's own write. Returns the attachments."""
         values = []
         for upload in files:
             if not upload or not upload.filename:
@@ -128,7 +131,46 @@ class KinerjaPortal(CustomerPortal):
                     "res_id": record.id,
                 }
             )
-        return request.env["ir.attachment"].create(values)
+        if not values:
+            return request.env["ir.attachment"]
+        record.ensure_one()
+        record.check_access("write")
+        record._kinerja_check("write", [field])
+        attachments = request.env["ir.attachment"].sudo().create(values).sudo(False)
+        record.write({field: [Command.link(attachment.id) for attachment in attachments]})
+        return attachments
+
+    def _kinerja_attachment(self, record, attachment_id, field="attachment_ids"):
+        """The attachment ``attachment_id`` of ``record`` (already checked readable by
+        the user) - one of its ``field`` - as superuser to stream it (Odoo serves no
+        attachment to a portal user); 404 otherwise."""
+        if field not in record._fields:
+            raise NotFound()
+        try:
+            attachment_id = int(attachment_id)
+        except (TypeError, ValueError):
+            raise NotFound() from None
+        if attachment_id not in record[field].ids:
+            raise NotFound()
+        return request.env["ir.attachment"].sudo().browse(attachment_id)
+
+    # Records whose evidence files the portal serves (their own access decides).
+    _kinerja_file_models = ("hr.kinerja.realisasi",)
+
+    @http.route(
+        "/my/kinerja/file/<string:model>/<int:record_id>/<int:attachment_id>",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def kinerja_file(self, model, record_id, attachment_id, **kw):
+        """Download an evidence file of a record the user may read."""
+        if model not in self._kinerja_file_models:
+            raise NotFound()
+        record = self._kinerja_record(model, record_id)
+        attachment = self._kinerja_attachment(record, attachment_id)
+        stream = request.env["ir.binary"]._get_stream_from(attachment)
+        return stream.get_response(as_attachment=True)
 
     # -- rendering -----------------------------------------------------------------------
     def _kinerja_values(self, tab, **values):

@@ -9,7 +9,9 @@ from .workflow import workflow
 ISTIMEWA_MONTHS = {"dept_bid_penilaian_demo": (3, 6, 9), "dept_puskesmas_demo": (8,)}
 BUTUH_PERBAIKAN_MONTHS = {"dept_sdn2_demo": (2, 5), "dept_bid_yankes_demo": (7,)}
 FORGOTTEN = {4: "dept_subbag_keuangan_dinkes_demo"}
-LAST_EVALUATED_MONTH = 10  # October; November is left to the demo's users
+LAST_EVALUATED_MONTH = 10
+# The portal accounts of the demo's civil servants: login = NIP, this password.
+PORTAL_DEMO_PASSWORD = "kinerja"  # October; November is left to the demo's users
 
 
 class HrKinerjaDemoLoader(models.AbstractModel):
@@ -21,6 +23,45 @@ class HrKinerjaDemoLoader(models.AbstractModel):
 
     _name = "hr.kinerja.demo.loader"
     _description = "ASN Performance Demo Loader"
+
+    @api.model
+    def _load_portal_demo(self, logins):
+        """Portal accounts for the demo's civil servants without a back-office user:
+        ``logins`` names a few ({employee xml id: login}, password = login); everyone
+        else logs in with their NIP and the password PORTAL_DEMO_PASSWORD."""
+        env = self.sudo().with_context(tracking_disable=True, no_reset_password=True).env
+        groups = [env.ref("base.group_portal").id, env.ref("hr_kinerja_asn.group_kinerja_portal").id]
+        named = {env.ref(f"hr_kinerja_asn.{xmlid}").id: login for xmlid, login in logins.items()}
+        employees = env["hr.employee"].search(
+            [("user_id", "=", False), ("nip", "!=", False), ("company_id", "!=", False)]
+        )
+        users = env["res.users"].create(
+            [
+                {
+                    "name": employee.name,
+                    "login": named.get(employee.id, employee.nip),
+                    "email": employee.work_email or False,
+                    "company_id": employee.company_id.id,
+                    "company_ids": [(6, 0, employee.company_id.ids)],
+                    "groups_id": [(6, 0, groups)],
+                    "tz": "Asia/Jakarta",
+                    "lang": "id_ID" if env["res.lang"]._lang_get("id_ID") else "en_US",
+                }
+                for employee in employees
+            ]
+        )
+        for employee, user in zip(employees, users, strict=True):
+            employee.user_id = user
+        # One hash for the shared demo password (hashing is slow by design).
+        crypt = env["res.users"]._crypt_context()
+        shared = crypt.hash(PORTAL_DEMO_PASSWORD)
+        for user in users:
+            password = user.login if user.login in named.values() else None
+            env.cr.execute(
+                "UPDATE res_users SET password = %s WHERE id = %s",
+                (crypt.hash(password) if password else shared, user.id),
+            )
+        return True
 
     @api.model
     def _load_evaluation_demo(self, year):

@@ -54,3 +54,42 @@ class TestPortalIdentity(KinerjaPortalCase):
         self.assertTrue(self.staff_user.share)
         self.staff_user.groups_id = [Command.link(self.env.ref("base.group_portal").id)]
         self.assertFalse(self.staff_user.has_group("base.group_user"))
+
+
+@tagged("post_install", "-at_install")
+class TestPortalFiles(KinerjaPortalCase):
+    """Evidence files through the portal: Odoo serves no attachment to a portal user,
+    so /my/kinerja/file serves those of records the user may read, and nothing else."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Attachment = cls.env["ir.attachment"]
+        cls.line = cls.env["hr.kinerja.realisasi"].create(
+            {"iki_id": cls.quantity.id, "period_id": cls.january.id, "value": 8}
+        )
+        cls.evidence = Attachment.create(
+            {"name": "sk.pdf", "raw": b"%PDF-1.4 bukti", "res_model": cls.line._name}
+        )
+        cls.line.attachment_ids = cls.evidence
+        cls.other = Attachment.create({"name": "other.pdf", "raw": b"%PDF-1.4 lain"})
+
+    def url(self, attachment=None, line=None):
+        line = line or self.line
+        attachment = attachment or self.evidence
+        return f"/my/kinerja/file/hr.kinerja.realisasi/{line.id}/{attachment.id}"
+
+    def test_employee_and_evaluator_download(self):
+        for user in (self.staff_user, self.kasi_user):
+            response = self.portal_get(user, self.url())
+            self.assertEqual(response.content, b"%PDF-1.4 bukti")
+
+    def test_colleague_gets_404(self):
+        self.portal_get(self.archivist_user, self.url(), expect=404)
+
+    def test_attachment_of_another_record_is_404(self):
+        self.portal_get(self.staff_user, self.url(attachment=self.other), expect=404)
+
+    def test_other_models_are_404(self):
+        url = f"/my/kinerja/file/hr.kinerja.skp/{self.staff_skp.id}/{self.evidence.id}"
+        self.portal_get(self.staff_user, url, expect=404)

@@ -233,6 +233,11 @@ cmd_run() {
     admin / admin     HR manager (everything)
     bkpsdm / bkpsdm   HR officer of the BKPSDM (Dian Puspitasari)
     rudi / rudi       employee and evaluator (Kepala Subbagian Umum)
+  The employee portal (http://127.0.0.1:$HTTP_PORT/my/kinerja), portal accounts:
+    maya / maya       dr. Maya Sari, a doctor of the Puskesmas
+    hendri / hendri   dr. Hendri Saputra, head of the Puskesmas, evaluates his team
+    every other civil servant of the demo: login = NIP, password = kinerja
+      (e.g. 198709132010032001 / kinerja: Sumiati, a midwife of the Puskesmas)
   Stop with Ctrl-C. A fresh demo: dropdb via 'make reset-demo', then make run.
 
 MSG
