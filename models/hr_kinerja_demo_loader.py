@@ -30,7 +30,10 @@ class HrKinerjaDemoLoader(models.AbstractModel):
         ``logins`` names a few ({employee xml id: login}, password = login); everyone
         else logs in with their NIP and the password PORTAL_DEMO_PASSWORD."""
         env = self.sudo().with_context(tracking_disable=True, no_reset_password=True).env
-        groups = [env.ref("base.group_portal").id, env.ref("hr_kinerja_asn.group_kinerja_portal").id]
+        groups = [
+            env.ref("base.group_portal").id,
+            env.ref("hr_kinerja_asn.group_kinerja_portal").id,
+        ]
         named = {env.ref(f"hr_kinerja_asn.{xmlid}").id: login for xmlid, login in logins.items()}
         employees = env["hr.employee"].search(
             [("user_id", "=", False), ("nip", "!=", False), ("company_id", "!=", False)]
