@@ -46,20 +46,20 @@ class KinerjaPortalFeedback(KinerjaPortal):
         return request.env["hr.employee"].browse(found.id)
 
     def _kinerja_request_activity(self, request_id):
-        """The feedback-request to-do ``request_id`` if it is assigned to the user;
-        an empty recordset otherwise. Searched as superuser on the user's own id and
+        """The feedback-request to-do ``request_id`` if it is assigned to the user
+        (none without ``request_id``); 404 for any other id. Searched as superuser on the user's own id and
         the feedback-request type only: the user reads no mail.activity of
         hr.employee (a record they cannot read)."""
         try:
             request_id = int(request_id or 0)
         except (TypeError, ValueError):
-            request_id = 0
+            raise NotFound() from None
         activity_type = request.env.ref(
             "hr_kinerja_asn.mail_activity_type_feedback_request", raise_if_not_found=False
         )
         if not request_id or not activity_type:
             return request.env["mail.activity"]
-        return (
+        activity = (
             request.env["mail.activity"]
             .sudo()
             .search(
@@ -72,6 +72,9 @@ class KinerjaPortalFeedback(KinerjaPortal):
                 limit=1,
             )
         )
+        if not activity:  # someone else's to-do, or none: the same answer
+            raise NotFound()
+        return activity
 
     def _kinerja_feedback_periods(self, company):
         """The open periods (months or quarters) of the agency that have begun,
@@ -161,7 +164,7 @@ class KinerjaPortalFeedback(KinerjaPortal):
             return self._kinerja_feedback_pick(employee, q, activity)
         receiver = self._kinerja_colleague(employee, receiver_id)
         if activity and activity.res_id != receiver.id:
-            activity = activity.browse()
+            raise NotFound()
         # the receiver's result plans the user reads (record rules); else a core value
         rhks = request.env["hr.kinerja.rhk"].search(
             [("skp_id.employee_id", "=", receiver.id)], order="id desc"
