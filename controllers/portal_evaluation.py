@@ -150,14 +150,19 @@ class KinerjaPortalEvaluation(KinerjaPortal):
         evaluation = self._kinerja_my_evaluation(evaluation_id)
         if kind not in EVALUATION_REPORTS or evaluation.state == "draft":
             raise NotFound()
-        # rendered as the user: the report checks their read access itself
-        pdf = request.env["ir.actions.report"]._render_qweb_pdf(
-            EVALUATION_REPORTS[kind], evaluation.ids
-        )[0]
-        report = request.env.ref(EVALUATION_REPORTS[kind]).sudo()
+        # sudo: exactly this evaluation, checked above - the user reads it and it is
+        # their own, rated. The forms print the unit (hr.department), which a portal
+        # user does not read; like portal's _show_report, the document is rendered
+        # as superuser once the record is checked.
+        pdf = (
+            request.env["ir.actions.report"]
+            .sudo()
+            ._render_qweb_pdf(EVALUATION_REPORTS[kind], evaluation.ids)[0]
+        )
         headers = self._get_http_headers(evaluation, "pdf", pdf, bool(download))
         if download:
-            name = safe_eval(report.print_report_name, {"object": evaluation})
+            report = request.env.ref(EVALUATION_REPORTS[kind]).sudo()
+            name = safe_eval(report.print_report_name, {"object": evaluation.sudo()})
             headers["Content-Disposition"] = http.content_disposition(f"{name}.pdf")
         return request.make_response(pdf, headers=list(headers.items()))
 
