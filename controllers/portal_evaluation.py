@@ -6,7 +6,7 @@ shows one with why its predicate is what it is: the quadrant cell of the two rat
 the achievement of the evaluator's unit and the distribution pattern it calls for, a
 change made in the distribution and its reason, the evaluator's notes; and offers the
 evaluation documents (the reports of reports/hr_kinerja_evaluation_reports.xml,
-rendered as the user). While an evaluation is still to be rated (draft) the employee
+rendered once the evaluation is checked). While an evaluation is still to be rated (draft) the employee
 sees who rates it, not the ratings being chosen. /my/kinerja/angka-kredit is the user's
 ledger of credit points.
 """
@@ -24,7 +24,7 @@ from ..rules import quadrant as rule_quadrant
 from .portal import KinerjaPortal
 
 EVALUATIONS_PER_PAGE = 24
-# The documents an employee downloads: url key -> (report, file name prefix).
+# The documents an employee downloads: url key -> report.
 EVALUATION_REPORTS = {
     "result": "hr_kinerja_asn.action_report_evaluation_result",
     "document": "hr_kinerja_asn.action_report_evaluation_document",
@@ -159,7 +159,7 @@ class KinerjaPortalEvaluation(KinerjaPortal):
             .sudo()
             ._render_qweb_pdf(EVALUATION_REPORTS[kind], evaluation.ids)[0]
         )
-        headers = self._get_http_headers(evaluation, "pdf", pdf, bool(download))
+        headers = {"Content-Type": "application/pdf", "Content-Length": len(pdf)}
         if download:
             report = request.env.ref(EVALUATION_REPORTS[kind]).sudo()
             name = safe_eval(report.print_report_name, {"object": evaluation.sudo()})
