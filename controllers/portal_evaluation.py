@@ -6,9 +6,9 @@ shows one with why its predicate is what it is: the quadrant cell of the two rat
 the achievement of the evaluator's unit and the distribution pattern it calls for, a
 change made in the distribution and its reason, the evaluator's notes; and offers the
 evaluation documents (the reports of reports/hr_kinerja_evaluation_reports.xml,
-rendered once the evaluation is checked). While an evaluation is still to be rated (draft) the employee
-sees who rates it, not the ratings being chosen. /my/kinerja/angka-kredit is the user's
-ledger of credit points.
+rendered once the evaluation is checked). While an evaluation is still to be rated
+(draft) the employee sees who rates it, not the ratings being chosen.
+/my/kinerja/angka-kredit is the user's ledger of credit points.
 """
 
 from werkzeug.exceptions import NotFound
@@ -35,7 +35,9 @@ class KinerjaPortalEvaluation(KinerjaPortal):
     def _kinerja_rater(self, evaluation):
         """Who rates ``evaluation``: the evaluator, their superior once escalated;
         the regional head (recorded by an HR manager) when there is no evaluator."""
-        rater = evaluation.evaluator_superior_id if evaluation.escalated else evaluation.evaluator_id
+        rater = (
+            evaluation.evaluator_superior_id if evaluation.escalated else evaluation.evaluator_id
+        )
         return rater.name if rater else _("the regional head")
 
     def _kinerja_my_evaluation(self, evaluation_id):
@@ -64,9 +66,7 @@ class KinerjaPortalEvaluation(KinerjaPortal):
             page=page,
             step=EVALUATIONS_PER_PAGE,
         )
-        evaluations = Evaluation.search(
-            domain, limit=EVALUATIONS_PER_PAGE, offset=pager["offset"]
-        )
+        evaluations = Evaluation.search(domain, limit=EVALUATIONS_PER_PAGE, offset=pager["offset"])
         evaluations.mapped("period_id.name")
         # the raters' names in one read (through hr.employee.public)
         (evaluations.evaluator_id | evaluations.evaluator_superior_id).mapped("name")
@@ -111,9 +111,9 @@ class KinerjaPortalEvaluation(KinerjaPortal):
                     )
                     for result in rule_constants.RATINGS
                 ],
-                rating_names=dict(evaluation._fields["result_rating"]._description_selection(
-                    request.env
-                )),
+                rating_names=dict(
+                    evaluation._fields["result_rating"]._description_selection(request.env)
+                ),
                 predicate_names=dict(
                     evaluation._fields["predicate"]._description_selection(request.env)
                 ),

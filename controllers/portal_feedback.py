@@ -47,9 +47,9 @@ class KinerjaPortalFeedback(KinerjaPortal):
 
     def _kinerja_request_activity(self, request_id):
         """The feedback-request to-do ``request_id`` if it is assigned to the user
-        (none without ``request_id``); 404 for any other id. Searched as superuser on the user's own id and
-        the feedback-request type only: the user reads no mail.activity of
-        hr.employee (a record they cannot read)."""
+        (none without ``request_id``); 404 for any other id. Searched as superuser
+        on the user's own id and the feedback-request type only: the user reads no
+        mail.activity of hr.employee (a record they cannot read)."""
         try:
             request_id = int(request_id or 0)
         except (TypeError, ValueError):
@@ -154,9 +154,7 @@ class KinerjaPortalFeedback(KinerjaPortal):
         )
 
     # -- give -----------------------------------------------------------------------
-    @http.route(
-        "/my/kinerja/feedback/new", type="http", auth="user", website=True, methods=["GET"]
-    )
+    @http.route("/my/kinerja/feedback/new", type="http", auth="user", website=True, methods=["GET"])
     def kinerja_feedback_new(self, receiver_id=None, request_id=None, q=None, **kw):
         employee = self._kinerja_require_employee()
         activity = self._kinerja_request_activity(request_id)
@@ -185,12 +183,12 @@ class KinerjaPortalFeedback(KinerjaPortal):
                 default_source=values.get("source")
                 or self._kinerja_default_source(employee, receiver),
                 form=values,
-                sources=request.env["hr.kinerja.feedback"]._fields["source"]._description_selection(
-                    request.env
-                ),
-                tones=request.env["hr.kinerja.feedback"]._fields["tone"]._description_selection(
-                    request.env
-                ),
+                sources=request.env["hr.kinerja.feedback"]
+                ._fields["source"]
+                ._description_selection(request.env),
+                tones=request.env["hr.kinerja.feedback"]
+                ._fields["tone"]
+                ._description_selection(request.env),
             ),
         )
 
@@ -220,11 +218,14 @@ class KinerjaPortalFeedback(KinerjaPortal):
             ),
         )
 
-    @http.route("/my/kinerja/feedback/new", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/kinerja/feedback/new", type="http", auth="user", website=True, methods=["POST"]
+    )
     def kinerja_feedback_create(self, receiver_id=None, request_id=None, **post):
         employee = self._kinerja_require_employee()
         receiver = self._kinerja_colleague(employee, receiver_id)
         activity = self._kinerja_request_activity(request_id)
+
         def give():
             try:
                 period = request.env["hr.kinerja.period"].browse(int(post.get("period_id") or 0))
@@ -282,9 +283,7 @@ class KinerjaPortalFeedback(KinerjaPortal):
             return 0
 
     # -- ask --------------------------------------------------------------------------
-    @http.route(
-        "/my/kinerja/feedback/ask", type="http", auth="user", website=True, methods=["GET"]
-    )
+    @http.route("/my/kinerja/feedback/ask", type="http", auth="user", website=True, methods=["GET"])
     def kinerja_feedback_ask(self, q=None, **kw):
         employee = self._kinerja_require_employee()
         Public = request.env["hr.employee.public"]
@@ -310,12 +309,13 @@ class KinerjaPortalFeedback(KinerjaPortal):
                 kinerja_crumbs=[(_("Feedback"), "/my/kinerja/feedback"), (_("Ask"), False)],
                 colleagues=colleagues,
                 q=q or "",
-                date_deadline=fields.Date.context_today(request.env.user)
-                + timedelta(days=7),
+                date_deadline=fields.Date.context_today(request.env.user) + timedelta(days=7),
             ),
         )
 
-    @http.route("/my/kinerja/feedback/ask", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/kinerja/feedback/ask", type="http", auth="user", website=True, methods=["POST"]
+    )
     def kinerja_feedback_ask_post(self, **post):
         employee = self._kinerja_require_employee()
         ids = [self._kinerja_int(v) for v in request.httprequest.form.getlist("colleague_ids")]

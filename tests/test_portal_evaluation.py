@@ -11,9 +11,7 @@ class TestPortalEvaluation(KinerjaPortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        evaluations = (
-            cls.env["hr.kinerja.evaluation"].with_user(cls.officer)._generate(cls.january)
-        )
+        evaluations = cls.env["hr.kinerja.evaluation"].with_user(cls.officer)._generate(cls.january)
         cls.evaluation = evaluations.filtered(lambda e: e.employee_id == cls.staff).with_user(
             cls.env.user
         )

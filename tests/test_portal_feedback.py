@@ -254,7 +254,11 @@ class TestPortalDialog(FollowMixin, KinerjaPortalCase):
                     "participant_ids": [Command.set(employee.ids)],
                     "problem_ids": [
                         Command.create(
-                            {"name": "SK terlambat", "cause": "Berkas tidak lengkap", "impact": "Keluhan"}
+                            {
+                                "name": "SK terlambat",
+                                "cause": "Berkas tidak lengkap",
+                                "impact": "Keluhan",
+                            }
                         )
                     ],
                     "direction_performance": "Periksa kelengkapan berkas di awal.",
@@ -271,7 +275,12 @@ class TestPortalDialog(FollowMixin, KinerjaPortalCase):
         self.assertIn(f"/my/kinerja/dialog/{self.dialog.id}", listing)
         self.assertIn("To acknowledge", listing)
         page = self.portal_get(self.staff_user, f"/my/kinerja/dialog/{self.dialog.id}").text
-        for text in ("SK terlambat", "Periksa kelengkapan berkas", "Daftar periksa berkas", "Jumlah SK mutasi"):
+        for text in (
+            "SK terlambat",
+            "Periksa kelengkapan berkas",
+            "Daftar periksa berkas",
+            "Jumlah SK mutasi",
+        ):
             self.assertIn(text, page)
         response = self.portal_post(
             self.staff_user, f"/my/kinerja/dialog/{self.dialog.id}/acknowledge"
@@ -313,4 +322,6 @@ class TestPortalDialog(FollowMixin, KinerjaPortalCase):
             self._dialog(self.staff)
         after = {url: self.portal_queries(self.staff_user, url) for url in urls}
         self.assertEqual(after, before)
-        self.assertEqual(before, {"/my/kinerja/dialog": 14, f"/my/kinerja/dialog/{self.dialog.id}": 18})
+        self.assertEqual(
+            before, {"/my/kinerja/dialog": 14, f"/my/kinerja/dialog/{self.dialog.id}": 18}
+        )
