@@ -253,9 +253,16 @@ class KinerjaPortalFeedback(KinerjaPortal):
                     raise UserError(_("Choose one of %(name)s's result plans.", name=receiver.name))
                 values["rhk_id"] = rhk or False
             elif subject == "core_value":
-                values["core_value_id"] = self._kinerja_int(post.get("core_value_id")) or False
+                value = self._kinerja_int(post.get("core_value_id"))
+                if not request.env["hr.kinerja.core.value"].search_count([("id", "=", value)]):
+                    raise UserError(_("Choose the core value the feedback is about."))
+                values["core_value_id"] = value
             else:
                 raise UserError(_("Choose what the feedback is about."))
+            Feedback = request.env["hr.kinerja.feedback"]
+            for field in ("source", "tone"):
+                if values[field] not in dict(Feedback._fields[field].selection):
+                    raise UserError(_("Choose a value from the list."))
             if not values["text"]:
                 raise UserError(_("Write the feedback."))
             request.env["hr.kinerja.feedback"].create(values)

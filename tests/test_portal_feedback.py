@@ -98,6 +98,9 @@ class TestPortalFeedback(FollowMixin, KinerjaPortalCase):
             ({"subject": "rhk", "rhk_id": self.kasi_rhk.id}, "result plans"),
             ({"text": "  "}, "Write the feedback."),
             ({"period_id": 0}, "Choose an open period"),
+            ({"core_value_id": 999999}, "Choose the core value"),
+            ({"tone": "angry"}, "Choose a value from the list."),
+            ({"subject": "other"}, "Choose what the feedback is about."),
         ):
             with self.subTest(message):
                 response = self._give(self.kasi_user, self.staff, **values)
