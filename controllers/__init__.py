@@ -1,1 +1,4 @@
 from . import portal
+from . import portal_dialog
+from . import portal_evaluation
+from . import portal_feedback
