@@ -88,9 +88,11 @@ class KinerjaPortalTeam(KinerjaPortal):
         evaluation_of = {}
         if period:
             in_period = skps.filtered(
-                lambda s: s.state == "set"
-                and s.date_start <= period.date_end
-                and s.date_end >= period.date_start
+                lambda s: (
+                    s.state == "set"
+                    and s.date_start <= period.date_end
+                    and s.date_end >= period.date_start
+                )
             )
             for skp in in_period:
                 indicators_of[skp.employee_id.id] = indicators_of.get(skp.employee_id.id, 0) + len(
@@ -341,9 +343,9 @@ class KinerjaPortalTeam(KinerjaPortal):
             "state",
             "org_achievement",
         ):
-            names[name] = dict(
-                evaluation._fields[name]._description_selection(request.env)
-            ).get(evaluation[name], "")
+            names[name] = dict(evaluation._fields[name]._description_selection(request.env)).get(
+                evaluation[name], ""
+            )
         return names
 
     def _kinerja_rating_values(self, evaluation, form):
@@ -413,9 +415,7 @@ class KinerjaPortalTeam(KinerjaPortal):
         shown = distributions.filtered(lambda d: d.period_id == period)
         counts = shown._predicate_counts()
         achievements = shown._achievements()
-        achievement_names = dict(
-            shown._fields["achievement"]._description_selection(request.env)
-        )
+        achievement_names = dict(shown._fields["achievement"]._description_selection(request.env))
         units = []
         for distribution in shown:
             per, unrated = counts[distribution.id]
