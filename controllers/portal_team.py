@@ -33,6 +33,13 @@ def _int(value):
 
 
 class KinerjaPortalTeam(KinerjaPortal):
+    def _kinerja_unit_names(self, records, field):
+        """{record id: name of its unit}: portal users do not read hr.department, the
+        back office shows these names on records the user reads. ``records`` are
+        already checked (read access and the user's role), so reading the name of
+        exactly their unit as superuser reveals nothing more."""
+        return {record.id: record.sudo()[field].name or "" for record in records}
+
     # -- the team ---------------------------------------------------------------------
     def _kinerja_team_skps(self, employee):
         """The SKPs of this year in force or in preparation that ``employee``
@@ -162,6 +169,7 @@ class KinerjaPortalTeam(KinerjaPortal):
                 "team",
                 kinerja_crumbs=[(_("My Team"), "/my/kinerja/team"), (skp.display_name, "")],
                 skp=skp,
+                unit_name=self._kinerja_unit_names(skp, "department_id")[skp.id],
             ),
         )
 
@@ -238,11 +246,38 @@ class KinerjaPortalTeam(KinerjaPortal):
                 "team",
                 kinerja_crumbs=[(_("My Team"), "/my/kinerja/team"), (_("Realisations"), "")],
                 lines=lines,
+                evidence=self._kinerja_evidence(lines),
                 person=person,
                 periods=periods,
                 period=period,
             ),
         )
+
+    def _kinerja_evidence(self, lines):
+        """{line id: its evidence files}. Odoo lets only internal users read
+        ir.attachment; ``lines`` are the user's team's, read with the user's rights,
+        so their own files are listed as superuser (names only; downloads go through
+        kinerja_team_evidence, which checks the line again)."""
+        return {line.id: line.sudo().attachment_ids for line in lines}
+
+    @http.route(
+        "/my/kinerja/team/realisasi/<int:line_id>/evidence/<int:attachment_id>",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def kinerja_team_evidence(self, line_id, attachment_id, **kw):
+        employee = self._kinerja_require_evaluator()
+        line = self._kinerja_record("hr.kinerja.realisasi", line_id)
+        if line.skp_id.evaluator_id != employee:
+            raise NotFound()
+        # the file must be one of this line's evidence files (checked as superuser,
+        # see _kinerja_evidence)
+        attachment = line.sudo().attachment_ids.filtered(lambda a: a.id == attachment_id)
+        if not attachment:
+            raise NotFound()
+        stream = request.env["ir.binary"]._get_stream_from(attachment, "raw")
+        return stream.get_response(as_attachment=True)
 
     def _kinerja_team_realisasi_back(self, line, employee_filter):
         url = f"/my/kinerja/team/realisasi?period_id={line.period_id.id}"
@@ -323,6 +358,7 @@ class KinerjaPortalTeam(KinerjaPortal):
                     (evaluation.display_name, ""),
                 ],
                 evaluation=evaluation,
+                unit_name=self._kinerja_unit_names(evaluation, "unit_id")[evaluation.id],
                 rater=rater,
                 can_rate=rater == employee and evaluation.state in ("draft", "rated"),
                 ratings=Evaluation._fields["result_rating"]._description_selection(request.env),
@@ -458,6 +494,7 @@ class KinerjaPortalTeam(KinerjaPortal):
                     (_("Distribution"), ""),
                 ],
                 units=units,
+                unit_names=self._kinerja_unit_names(shown, "department_id"),
                 periods=periods,
                 period=period,
             ),

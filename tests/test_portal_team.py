@@ -61,6 +61,13 @@ class TestPortalTeam(KinerjaPortalCase):
             [("employee_id", "=", cls.kasi.id), ("period_id", "=", cls.january.id)]
         )
 
+    def _act(self, user, url, data=None):
+        """POST as ``user`` and open the page it leads to in the same session (where
+        the action's message is shown); returns that page's text."""
+        response = self.portal_post(user, url, data)
+        self.assertEqual(response.status_code, 303, response.text[-2000:])
+        return self.url_open(response.headers["Location"]).text
+
     def _url(self, line=None):
         return f"/my/kinerja/team/realisasi?period_id={self.january.id}" + (
             f"&employee_id={line.employee_id.id}" if line else ""
@@ -85,12 +92,10 @@ class TestPortalTeam(KinerjaPortalCase):
         page = self.portal_get(self.kasi_user, url).text
         self.assertIn("Arsip tertata", page)
         self.assertIn("o_kinerja_skp_set", page)
-        response = self.portal_post(self.kasi_user, f"{url}/set")
-        self.assertEqual(response.status_code, 303)
+        page = self._act(self.kasi_user, f"{url}/set")
+        self.assertIn("The SKP of Arsiparis is set.", page)
         self.assertEqual(self.archivist_skp.state, "set")
         self.assertEqual(self.archivist_skp.set_by_id, self.kasi_user)
-        page = self.portal_get(self.kasi_user, url).text
-        self.assertIn("is set", page)
         self.assertNotIn("o_kinerja_skp_set", page)
 
     def test_kasi_sends_the_skp_back_to_draft(self):
@@ -98,9 +103,9 @@ class TestPortalTeam(KinerjaPortalCase):
         self.portal_post(self.kasi_user, f"{url}/draft")
         self.assertEqual(self.archivist_skp.state, "draft")
         # a draft cannot be set: the model's message, nothing changes
-        self.portal_post(self.kasi_user, f"{url}/set")
+        page = self._act(self.kasi_user, f"{url}/set")
         self.assertEqual(self.archivist_skp.state, "draft")
-        self.assertIn("agrees the SKP before", self.portal_get(self.kasi_user, url).text)
+        self.assertIn("agrees the SKP before", page)
 
     def test_kasi_accepts_one_realisation_and_returns_another(self):
         page = self.portal_get(self.kasi_user, self._url(self.quantity_line)).text
@@ -111,7 +116,7 @@ class TestPortalTeam(KinerjaPortalCase):
             f"/my/kinerja/team/realisasi/{self.quantity_line.id}/review",
             {"employee_filter": self.staff.id},
         )
-        self.portal_post(
+        page = self._act(
             self.kasi_user,
             f"/my/kinerja/team/realisasi/{self.time_line.id}/return",
             {"review_note": "Lampirkan SK yang sudah ditandatangani."},
@@ -120,41 +125,39 @@ class TestPortalTeam(KinerjaPortalCase):
         self.assertEqual(self.quantity_line.reviewed_by_id, self.kasi_user)
         self.assertEqual(self.time_line.state, "draft")
         self.assertEqual(self.time_line.review_note, "Lampirkan SK yang sudah ditandatangani.")
-        page = self.portal_get(self.kasi_user, self._url()).text
         self.assertIn("Returned to Analis Mutasi", page)
         self.assertNotIn(self.time.name, page)  # back with the employee
 
     def test_return_needs_a_note(self):
-        self.portal_post(
+        page = self._act(
             self.kasi_user,
             f"/my/kinerja/team/realisasi/{self.time_line.id}/return",
             {"review_note": "  "},
         )
         self.assertEqual(self.time_line.state, "submitted")
-        self.assertIn(
-            "Write what is to be corrected", self.portal_get(self.kasi_user, self._url()).text
-        )
+        self.assertIn("Write what is to be corrected", page)
 
     def test_evidence_file_downloads_for_the_evaluator_only(self):
-        self.time_line.with_user(self.kasi_user).action_reopen()
-        attachment = (
-            self.env["ir.attachment"]
-            .with_user(self.staff_user)
-            .create(
-                {
-                    "name": "sk.pdf",
-                    "raw": b"%PDF-1.4 bukti",
-                    "res_model": "hr.kinerja.realisasi",
-                    "res_id": self.time_line.id,
-                }
-            )
+        # the file as the employee's upload leaves it (created here as superuser)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "sk.pdf",
+                "raw": b"%PDF-1.4 bukti",
+                "res_model": "hr.kinerja.realisasi",
+                "res_id": self.time_line.id,
+            }
         )
-        self.time_line.with_user(self.staff_user).attachment_ids = [Command.link(attachment.id)]
-        self.time_line.with_user(self.staff_user).action_submit()
-        download = f"/web/content/{attachment.id}?download=true"
-        self.assertIn(download, self.portal_get(self.kasi_user, self._url()).text)
+        self.time_line.attachment_ids = [Command.link(attachment.id)]
+        download = f"/my/kinerja/team/realisasi/{self.time_line.id}/evidence/{attachment.id}"
+        page = self.portal_get(self.kasi_user, self._url()).text
+        self.assertIn(download, page)
+        self.assertIn("sk.pdf", page)
         self.assertEqual(self.portal_get(self.kasi_user, download).content, b"%PDF-1.4 bukti")
+        # not another line's file, not for someone outside the team
+        other = f"/my/kinerja/team/realisasi/{self.quantity_line.id}/evidence/{attachment.id}"
+        self.portal_get(self.kasi_user, other, expect=404)
         self.portal_get(self.archivist_user, download, expect=404)
+        self.portal_get(self.staff_user, download, expect=404)
 
     def test_kasi_rates_and_marks_done(self):
         url = f"/my/kinerja/team/evaluation/{self.staff_evaluation.id}"
@@ -186,20 +189,20 @@ class TestPortalTeam(KinerjaPortalCase):
 
     def test_bad_rating_is_a_message(self):
         url = f"/my/kinerja/team/evaluation/{self.staff_evaluation.id}"
-        self.portal_post(self.kasi_user, f"{url}/save", {"result_rating": "luar_biasa"})
-        self.portal_post(self.kasi_user, f"{url}/save", {"done": "1"})
+        page = self._act(self.kasi_user, f"{url}/save", {"result_rating": "luar_biasa"})
+        self.assertIn("luar_biasa is not a valid choice", page)
+        page = self._act(self.kasi_user, f"{url}/save", {"done": "1"})
+        self.assertIn("rate the results and the behaviour", page)
         self.assertFalse(self.staff_evaluation.result_rating)
         self.assertEqual(self.staff_evaluation.state, "draft")
-        page = self.portal_get(self.kasi_user, url).text
-        self.assertIn("rate the results and the behaviour", page)
         # another predicate than the quadrant's needs a justification (the model's check)
-        self.portal_post(
+        page = self._act(
             self.kasi_user,
             f"{url}/save",
             {"result_rating": "sesuai", "behaviour_rating": "sesuai", "predicate": "sangat_baik"},
         )
         self.assertFalse(self.staff_evaluation.result_rating)
-        self.assertIn("write the justification", self.portal_get(self.kasi_user, url).text)
+        self.assertIn("write the justification", page)
 
     def test_escalated_evaluation_is_rated_by_the_superior(self):
         self.staff_evaluation.sudo().escalated = True
@@ -207,9 +210,9 @@ class TestPortalTeam(KinerjaPortalCase):
         page = self.portal_get(self.kasi_user, url).text
         self.assertIn("Rated by <strong>Kepala Bidang Mutasi", page)
         self.assertNotIn("o_kinerja_rating_done", page)
-        self.portal_post(self.kasi_user, f"{url}/save", {"result_rating": "sesuai"})
+        page = self._act(self.kasi_user, f"{url}/save", {"result_rating": "sesuai"})
         self.assertFalse(self.staff_evaluation.result_rating)
-        self.assertIn("is rated by Kepala Bidang Mutasi", self.portal_get(self.kasi_user, url).text)
+        self.assertIn("is rated by Kepala Bidang Mutasi", page)
 
     def test_unit_distribution_as_bars(self):
         url = f"/my/kinerja/team/distribution?period_id={self.january.id}"
@@ -280,7 +283,8 @@ class TestPortalTeam(KinerjaPortalCase):
         self.assertEqual(colleague_skp.state, "agreed")
         self.assertFalse(self.kasi_evaluation.result_rating)
         # the kasi's own realisation: the kabid reviews it - the model says so
-        self.portal_post(self.kasi_user, f"/my/kinerja/team/realisasi/{self.kasi_line.id}/review")
+        page = self._act(self.kasi_user, f"/my/kinerja/team/realisasi/{self.kasi_line.id}/review")
+        self.assertIn("Only the evaluator reviews", page)
         self.portal_post(
             self.kasi_user,
             f"/my/kinerja/team/realisasi/{self.kasi_line.id}/return",
@@ -288,7 +292,6 @@ class TestPortalTeam(KinerjaPortalCase):
         )
         self.assertEqual(self.kasi_line.state, "submitted")
         self.assertFalse(self.kasi_line.review_note)
-        self.assertIn("Only the evaluator", self.portal_get(self.kasi_user, self._url()).text)
         # the kasi's review page shows the team's lines only
         page = self.portal_get(self.kasi_user, self._url()).text
         self.assertNotIn(f'data-line="{self.kasi_line.id}"', page)
