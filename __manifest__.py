@@ -50,6 +50,7 @@
         "views/portal_feedback_templates.xml",
         "views/portal_dialog_templates.xml",
         "views/portal_evaluation_templates.xml",
+        "views/portal_team_templates.xml",
         "reports/hr_kinerja_report_layout.xml",
         "reports/hr_kinerja_pembinaan_reports.xml",
         "reports/hr_kinerja_skp_reports.xml",

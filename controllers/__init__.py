@@ -2,3 +2,4 @@ from . import portal
 from . import portal_dialog
 from . import portal_evaluation
 from . import portal_feedback
+from . import portal_team

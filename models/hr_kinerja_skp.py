@@ -694,7 +694,10 @@ class HrKinerjaSkp(models.Model):
                         reason=skp.adjustment_reason,
                     )
                 )
-            skp.activity_feedback(
+            # Portal users (a leader with a portal account) have no access to
+            # mail.activity: the to-dos of exactly this SKP, whose setter was checked
+            # above, are closed as superuser for them.
+            skp.sudo(skp.env.user.share).activity_feedback(
                 [
                     "hr_kinerja_asn.mail_activity_type_skp_set",
                     "hr_kinerja_asn.mail_activity_type_skp_overdue",

@@ -33,3 +33,6 @@ from . import test_trust_pembinaan
 from . import test_trust_planning
 from . import test_angka_kredit
 from . import test_portal
+from . import test_portal_evaluation
+from . import test_portal_feedback
+from . import test_portal_team
