@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from ..rules import achievement as rule_achievement
 from ..rules import constants as rule_constants
@@ -28,6 +29,17 @@ RATING_FIELDS = {
     "drop_out",
 }
 SKP_STATES = ("set", "closed")
+# What the evaluated employee does not see while their evaluation is being rated
+# (state "To Rate"): the rater's work in progress, shown once rated.
+HIDDEN_WHILE_RATING = (
+    "result_rating",
+    "behaviour_rating",
+    "predicate",
+    "quadrant_predicate",
+    "predicate_justification",
+    "note",
+    "recommendation",
+)
 
 
 class HrKinerjaEvaluation(models.Model):
@@ -378,7 +390,83 @@ class HrKinerjaEvaluation(models.Model):
         if RATING_FIELDS & set(vals):
             # The policy refuses everyone else; this says who rates instead.
             self._check_rater()
+            if any(evaluation.state == "draft" for evaluation in self):
+                # The rater's drafts are not tracked: the employee follows the
+                # record and would read them in its history before the rating.
+                self = self.with_context(mail_notrack=True)
         return super().write(vals)
+
+    # -- the employee does not see the ratings before they are done ----------------
+    def _kinerja_check_printable(self):
+        """An employee prints their evaluation once it is rated."""
+        if self._kinerja_hides_ratings() and self.sudo().filtered_domain(
+            self._kinerja_own_draft_domain()
+        ):
+            raise UserError(_("Your evaluation is still being rated: it prints once rated."))
+
+    def _kinerja_own_draft_domain(self):
+        """Rows the user may not see the ratings of: their own evaluations still
+        being rated. Nobody else needs them hidden (the rater is never the employee)."""
+        return [("state", "=", "draft"), ("employee_id.user_id", "=", self.env.uid)]
+
+    def _kinerja_hides_ratings(self):
+        return not self.env.su
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load)
+        hidden = [name for name in fnames if name in HIDDEN_WHILE_RATING]
+        if not hidden or not self._kinerja_hides_ratings():
+            return result
+        own_drafts = set(self.sudo().filtered_domain(self._kinerja_own_draft_domain()).ids)
+        for row in result:
+            if row["id"] in own_drafts:
+                row.update(dict.fromkeys(hidden, False))
+        return result
+
+    def _kinerja_own_drafts(self):
+        if not self._kinerja_hides_ratings():
+            return self.browse()
+        return self.sudo().filtered_domain(self._kinerja_own_draft_domain()).sudo(False)
+
+    def export_data(self, fields_to_export):
+        if any(path.split("/")[0] in HIDDEN_WHILE_RATING for path in fields_to_export):
+            self -= self._kinerja_own_drafts()
+        return super().export_data(fields_to_export)
+
+    def onchange(self, values, field_names, fields_spec):
+        # A form's onchange recomputes the quadrant from the ratings: not on one's
+        # own evaluation while it is being rated (nobody edits it there anyway).
+        if self._kinerja_own_drafts():
+            raise AccessError(_("Your evaluation is still being rated."))
+        return super().onchange(values, field_names, fields_spec)
+
+    @api.model
+    def _kinerja_mentions_hidden(self, domain):
+        return any(
+            isinstance(leaf, list | tuple) and str(leaf[0]).split(".")[0] in HIDDEN_WHILE_RATING
+            for leaf in domain or ()
+        )
+
+    @api.model
+    def _kinerja_not_own_drafts(self, domain):
+        return expression.AND([domain or [], ["!", "&", *self._kinerja_own_draft_domain()]])
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Searching one's own draft evaluation by a rating would tell the rating.
+        if self._kinerja_hides_ratings() and self._kinerja_mentions_hidden(domain):
+            domain = self._kinerja_not_own_drafts(domain)
+        return super()._search(domain, offset, limit, order)
+
+    @api.model
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        # Grouping or summing by a rating counts one's own draft: leave it out.
+        specs = [spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)]
+        if self._kinerja_hides_ratings() and set(specs) & set(HIDDEN_WHILE_RATING):
+            domain = self._kinerja_not_own_drafts(domain)
+        return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unrated(self):

@@ -307,6 +307,7 @@ class ReportEvaluationResult(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self.env["hr.kinerja.evaluation"].browse(docids)
         docs.check_access("read")
+        docs._kinerja_check_printable()
         return {
             "doc_ids": docids,
             "doc_model": "hr.kinerja.evaluation",
@@ -324,6 +325,7 @@ class ReportEvaluationDocument(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self.env["hr.kinerja.evaluation"].browse(docids)
         docs.check_access("read")
+        docs._kinerja_check_printable()
         return {
             "doc_ids": docids,
             "doc_model": "hr.kinerja.evaluation",

@@ -36,3 +36,4 @@ from . import test_portal
 from . import test_portal_evaluation
 from . import test_portal_feedback
 from . import test_portal_team
+from . import test_evaluation_privacy
