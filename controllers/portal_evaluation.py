@@ -91,11 +91,9 @@ class KinerjaPortalEvaluation(KinerjaPortal):
             "rater": self._kinerja_rater(evaluation),
             "rated": evaluation.state != "draft",
             "reports": EVALUATION_REPORTS,
-            # sudo: the names of the units of the user's own evaluation, checked above
-            # (a portal user reads no hr.department)
             "unit_names": {
-                "department": evaluation.sudo().department_id.name,
-                "unit": evaluation.sudo().unit_id.name,
+                "department": evaluation.department_id.name,
+                "unit": evaluation.unit_id.name,
             },
         }
         if values["rated"]:
@@ -150,15 +148,10 @@ class KinerjaPortalEvaluation(KinerjaPortal):
         evaluation = self._kinerja_my_evaluation(evaluation_id)
         if kind not in EVALUATION_REPORTS or evaluation.state == "draft":
             raise NotFound()
-        # sudo: exactly this evaluation, checked above - the user reads it and it is
-        # their own, rated. The forms print the unit (hr.department), which a portal
-        # user does not read; like portal's _show_report, the document is rendered
-        # as superuser once the record is checked.
-        pdf = (
-            request.env["ir.actions.report"]
-            .sudo()
-            ._render_qweb_pdf(EVALUATION_REPORTS[kind], evaluation.ids)[0]
-        )
+        # Rendered with the user's rights, like the back office's Print menu.
+        pdf = request.env["ir.actions.report"]._render_qweb_pdf(
+            EVALUATION_REPORTS[kind], evaluation.ids
+        )[0]
         headers = {"Content-Type": "application/pdf", "Content-Length": len(pdf)}
         if download:
             report = request.env.ref(EVALUATION_REPORTS[kind]).sudo()
