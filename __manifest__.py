@@ -47,6 +47,8 @@
         "views/hr_kinerja_menus.xml",
         "views/portal_access_views.xml",
         "views/portal_templates.xml",
+        "views/portal_skp_templates.xml",
+        "views/portal_realisasi_templates.xml",
         "reports/hr_kinerja_report_layout.xml",
         "reports/hr_kinerja_pembinaan_reports.xml",
         "reports/hr_kinerja_skp_reports.xml",

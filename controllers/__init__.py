@@ -1,1 +1,3 @@
 from . import portal
+from . import portal_skp
+from . import portal_realisasi
