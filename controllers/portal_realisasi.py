@@ -153,7 +153,11 @@ class KinerjaPortalRealisasi(KinerjaPortal):
             return float(text)
         except ValueError:
             raise UserError(
-                _("%(value)s is not a number (%(indicator)s).", value=text, indicator=indicator.name)
+                _(
+                    "%(value)s is not a number (%(indicator)s).",
+                    value=text,
+                    indicator=indicator.name,
+                )
             ) from None
 
     def _kinerja_save_sheet(self, indicators, lines, period, form, files, submit):
@@ -191,9 +195,7 @@ class KinerjaPortalRealisasi(KinerjaPortal):
                 line = Realisasi.create({"iki_id": iki.id, "period_id": period.id, **values})
             else:
                 changed = {
-                    name: value
-                    for name, value in values.items()
-                    if (line[name] or False) != value
+                    name: value for name, value in values.items() if (line[name] or False) != value
                 }
                 if changed:
                     line.write(changed)
@@ -221,9 +223,7 @@ class KinerjaPortalRealisasi(KinerjaPortal):
         try:
             with request.env.cr.savepoint():
                 lines = self._kinerja_sheet_lines(indicators, period)
-                submitted = self._kinerja_save_sheet(
-                    indicators, lines, period, form, files, submit
-                )
+                submitted = self._kinerja_save_sheet(indicators, lines, period, form, files, submit)
                 request.env.flush_all()
         except UserError as error:
             # Nothing was kept: show the sheet again with what was typed and the

@@ -83,7 +83,10 @@ class KinerjaPortalSkp(KinerjaPortal):
                 ),
                 rhk_sections=[
                     (_("Main results (utama)"), rhks.filtered(lambda r: r.kind == "utama")),
-                    (_("Additional results (tambahan)"), rhks.filtered(lambda r: r.kind == "tambahan")),
+                    (
+                        _("Additional results (tambahan)"),
+                        rhks.filtered(lambda r: r.kind == "tambahan"),
+                    ),
                 ],
                 lampiran_sections=[
                     (label, skp.lampiran_ids.filtered(lambda line, s=code: line.section == s))

@@ -83,13 +83,17 @@ class TestPortalRealisasi(KinerjaPortalCase):
         self.assertEqual((line.value, line.note, line.state), (25, "naik", "draft"))
 
     def test_sent_back_shows_the_review_note(self):
-        line = self.env["hr.kinerja.realisasi"].with_user(self.staff_user).create(
-            {
-                "iki_id": self.quantity.id,
-                "period_id": self.january.id,
-                "value": 30,
-                "evidence_links": "https://example.com/bukti",
-            }
+        line = (
+            self.env["hr.kinerja.realisasi"]
+            .with_user(self.staff_user)
+            .create(
+                {
+                    "iki_id": self.quantity.id,
+                    "period_id": self.january.id,
+                    "value": 30,
+                    "evidence_links": "https://example.com/bukti",
+                }
+            )
         )
         line.action_submit()
         line = line.with_user(self.kasi_user)
@@ -102,9 +106,17 @@ class TestPortalRealisasi(KinerjaPortalCase):
     def test_wrong_file_type_is_refused_and_nothing_kept(self):
         response = self.save(
             action="submit",
-            files=[(f"files_{self.quantity.id}", ("virus.exe", b"MZ\x90\x00" * 64, "application/octet-stream"))],
-            **{f"value_{self.quantity.id}": "40", f"value_{self.time.id}": "3",
-               f"links_{self.time.id}": "https://example.com/bukti"},
+            files=[
+                (
+                    f"files_{self.quantity.id}",
+                    ("virus.exe", b"MZ\x90\x00" * 64, "application/octet-stream"),
+                )
+            ],
+            **{
+                f"value_{self.quantity.id}": "40",
+                f"value_{self.time.id}": "3",
+                f"links_{self.time.id}": "https://example.com/bukti",
+            },
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("virus.exe is not an accepted evidence file", response.text)
@@ -174,8 +186,10 @@ class TestPortalRealisasi(KinerjaPortalCase):
         self.assertIn(self.kasi_rhk.indicator_ids.name, text)
 
     def test_period_of_another_agency_is_not_found(self):
-        other = self.env["hr.kinerja.period"].sudo().search(
-            [("company_id", "!=", self.staff.company_id.id)], limit=1
+        other = (
+            self.env["hr.kinerja.period"]
+            .sudo()
+            .search([("company_id", "!=", self.staff.company_id.id)], limit=1)
         )
         if other:
             self.portal_get(self.staff_user, self.sheet_url(other), expect=404)
@@ -195,10 +209,7 @@ class TestPortalRealisasi(KinerjaPortalCase):
                 for iki in (self.time, self.quality, self.cost)
                 for n in range(2)
             ],
-            **{
-                f"value_{iki.id}": "3"
-                for iki in (self.time, self.quality, self.cost)
-            },
+            **{f"value_{iki.id}": "3" for iki in (self.time, self.quality, self.cost)},
             **{f"links_{self.time.id}": "https://example.com/a"},
         )
         self.assertEqual(len(self.lines()), 4)

@@ -14,7 +14,9 @@ class TestPortalSkp(KinerjaPortalCase):
     def setUpClass(cls):
         super().setUpClass()
         # The archivist's SKP waits for their agreement.
-        cls.archivist_skp = cls._skp(cls.archivist, "Arsip tertata dan mudah ditemukan", (QUANTITY,))
+        cls.archivist_skp = cls._skp(
+            cls.archivist, "Arsip tertata dan mudah ditemukan", (QUANTITY,)
+        )
 
     def skp_url(self, skp, suffix=""):
         return f"/my/kinerja/skp/{skp.id}{suffix}"
@@ -25,7 +27,9 @@ class TestPortalSkp(KinerjaPortalCase):
         text = self.portal_get(self.staff_user, "/my/kinerja/skp").text
         self.assertIn(self.staff_skp.display_name, text)
         self.assertIn("Revision 1", text)
-        self.assertLess(text.index(f"/my/kinerja/skp/{revision.id}"), text.index(self.skp_url(self.staff_skp)))
+        self.assertLess(
+            text.index(f"/my/kinerja/skp/{revision.id}"), text.index(self.skp_url(self.staff_skp))
+        )
         self.assertNotIn(self.kasi_skp.display_name, text)
         self.assertNotIn(self.archivist_skp.display_name, text)
 
