@@ -125,8 +125,10 @@ class KinerjaPortalSkp(KinerjaPortal):
     def kinerja_skp_pdf(self, skp_id, **kw):
         skp = self._kinerja_own_skp(skp_id)
         # The SKP form of the back office, rendered as the user: the report's values
-        # check the user's read access on the SKP again.
-        pdf, _type = request.env["ir.actions.report"]._render_qweb_pdf(SKP_REPORT, skp.ids)
+        # check the user's read access on the SKP again. Always a PDF (also when the
+        # server runs its tests, where Odoo would answer the HTML).
+        Report = request.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, _type = Report._render_qweb_pdf(SKP_REPORT, skp.ids)
         filename = f"{skp.display_name}.pdf"
         return request.make_response(
             pdf,
