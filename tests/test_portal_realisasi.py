@@ -3,7 +3,6 @@ from unittest.mock import patch
 from odoo.tests import tagged
 
 from ..controllers import portal as portal_controller
-
 from .common_portal import KinerjaPortalCase
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

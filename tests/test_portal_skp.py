@@ -170,4 +170,4 @@ class TestPortalSkp(KinerjaPortalCase):
 
 
 LIST_QUERIES = 11
-PAGE_QUERIES = 26
+PAGE_QUERIES = 28
