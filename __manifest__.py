@@ -51,6 +51,8 @@
         "views/portal_dialog_templates.xml",
         "views/portal_evaluation_templates.xml",
         "views/portal_team_templates.xml",
+        "views/portal_skp_templates.xml",
+        "views/portal_realisasi_templates.xml",
         "reports/hr_kinerja_report_layout.xml",
         "reports/hr_kinerja_pembinaan_reports.xml",
         "reports/hr_kinerja_skp_reports.xml",

@@ -134,7 +134,8 @@ class HrEmployee(models.Model):
             "nip": employee.nip or "",
             "pangkat": f"{pangkat.name} ({pangkat.code})" if pangkat.code else pangkat.name or "",
             "jabatan": job_title or employee.job_title or employee.job_id.name or "",
-            "unit": (unit or employee.department_id).name or "",
+            # the unit as superuser too: a portal user has no access to hr.department
+            "unit": (unit or employee.department_id).sudo().name or "",
         }
 
     # -- evaluator ----------------------------------------------------------------

@@ -37,3 +37,5 @@ from . import test_portal_evaluation
 from . import test_portal_feedback
 from . import test_portal_team
 from . import test_evaluation_privacy
+from . import test_portal_skp
+from . import test_portal_realisasi
