@@ -16,8 +16,10 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-# Evidence files (bukti dukung): documents, spreadsheets, photos; at most 10 MB each.
-MAX_UPLOAD_MB = 10
+# Evidence files (bukti dukung): documents, spreadsheets, photos; at most 8 MB each
+# (Odoo's HTTP layer refuses a form part over 10 MB before any code could explain it;
+# the page also checks the size in the browser, static/src/portal/).
+MAX_UPLOAD_MB = 8
 ALLOWED_MIMETYPES = {
     "application/pdf": "PDF",
     "image/jpeg": "JPEG",

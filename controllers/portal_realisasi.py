@@ -10,7 +10,7 @@ is kept (one savepoint); the values typed stay in the form.
 
 from werkzeug.exceptions import NotFound
 
-from odoo import Command, _, fields, http
+from odoo import _, fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
@@ -89,13 +89,10 @@ class KinerjaPortalRealisasi(KinerjaPortal):
         Period = request.env["hr.kinerja.period"]
         indicators = self._kinerja_sheet_indicators(employee, period)
         lines = self._kinerja_sheet_lines(indicators, period)
-        # The evidence of the whole sheet in one read. Odoo lets only internal users
-        # read an ir.attachment: the files of the lines the user may read (record
-        # rules, above) are read as superuser, their links carry the access token.
-        evidence = {iki_id: line.sudo().attachment_ids for iki_id, line in lines.items()}
-        request.env["ir.attachment"].sudo().concat(*evidence.values()).read(
-            ["name", "access_token"]
-        )
+        # The evidence of the whole sheet in one read (names only; downloads go
+        # through /my/kinerja/file, which checks the line again).
+        evidence = {iki_id: line.attachment_ids for iki_id, line in lines.items()}
+        request.env["ir.attachment"].concat(*evidence.values()).read(["name"])
         year_periods = (
             Period.search(
                 [("year_id", "=", period.year_id.id), ("kind", "!=", "annual")],
@@ -166,24 +163,6 @@ class KinerjaPortalRealisasi(KinerjaPortal):
                 )
             ) from None
 
-    def _kinerja_evidence_upload(self, line, uploads):
-        """The evidence files of ``line`` (size and type checked by _kinerja_upload).
-
-        Odoo lets only internal users create or read an ir.attachment
-        (ir.attachment.check), so for a portal employee the files are created as
-        superuser - after the very check Odoo makes for an internal user: the user
-        may write the realisation (record rules), and linking them below is a write
-        of the line through its policy and period guard. Each file gets an access
-        token: the sheet's download link carries it (/web/content checks it)."""
-        line.check_access("write")
-        request.update_env(su=True)
-        try:
-            attachments = self._kinerja_upload(line, uploads)
-            attachments.generate_access_token()
-        finally:
-            request.update_env(su=False)
-        return attachments.with_env(request.env)
-
     def _kinerja_save_sheet(self, indicators, lines, period, form, files, submit):
         """Create or update the realisation of each indicator from the form, attach the
         uploaded files, and submit the draft lines with a value when asked."""
@@ -224,8 +203,8 @@ class KinerjaPortalRealisasi(KinerjaPortal):
                 if changed:
                     line.write(changed)
             if uploads:
-                attachments = self._kinerja_evidence_upload(line, uploads)
-                line.write({"attachment_ids": [Command.link(a.id) for a in attachments]})
+                # checked as the user, stored, linked by the user's write (controllers/portal.py)
+                self._kinerja_upload(line, uploads)
             if submit and line.state == "draft" and has_value:
                 to_submit |= line
         if submit and to_submit:

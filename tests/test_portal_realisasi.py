@@ -38,7 +38,8 @@ class TestPortalRealisasi(KinerjaPortalCase):
 
     @staticmethod
     def download_url(attachment):
-        return f"/web/content/{attachment.id}?download=true&access_token={attachment.access_token}"
+        line = attachment.env["hr.kinerja.realisasi"].browse(attachment.res_id)
+        return f"/my/kinerja/file/hr.kinerja.realisasi/{line.id}/{attachment.id}"
 
     @staticmethod
     def error_of(response):
@@ -182,13 +183,9 @@ class TestPortalRealisasi(KinerjaPortalCase):
         )
         line = self.lines()
         attachment = line.attachment_ids
+        self.portal_get(self.archivist_user, self.download_url(attachment), expect=404)
         self.portal_get(
             self.archivist_user, f"/web/content/{attachment.id}?download=true", expect=404
-        )
-        self.portal_get(
-            self.archivist_user,
-            f"/web/content/{attachment.id}?download=true&access_token=guess",
-            expect=404,
         )
         # the archivist (no SKP) posting the staff's indicator ids changes nothing
         response = self.save(user=self.archivist_user, **{f"value_{self.quantity.id}": "99"})
@@ -234,7 +231,7 @@ class TestPortalRealisasi(KinerjaPortalCase):
         self.assertEqual(self.portal_queries(self.staff_user, url), SHEET_QUERIES)
 
 
-SHEET_QUERIES = 26
+SHEET_QUERIES = 28
 
 
 @tagged("post_install", "-at_install")
