@@ -93,6 +93,17 @@ class HrKinerjaDialog(models.Model):
     )
     # The employee reads the minutes and acknowledges them (a button, the portal's too).
     acknowledged_date = fields.Datetime("Acknowledged On", readonly=True, copy=False, tracking=True)
+    can_acknowledge = fields.Boolean(compute="_compute_can_acknowledge")
+
+    @api.depends("state", "acknowledged_date", "employee_id.user_id")
+    @api.depends_context("uid")
+    def _compute_can_acknowledge(self):
+        for dialog in self:
+            dialog.can_acknowledge = (
+                dialog.state == "done"
+                and not dialog.acknowledged_date
+                and dialog._user_is_employee()
+            )
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):

@@ -239,3 +239,23 @@ class TestDialog(KinerjaMonitoringCase):
         self.assertEqual(
             reminder.summary, "No performance dialogue with Analis Mutasi since 2026-03-12"
         )
+
+    def test_employee_acknowledges_held_minutes(self):
+        """000 Lampiran 1: the minutes are signed by both - the employee acknowledges
+        them once the dialogue is held, only once, and nobody does it for them."""
+        dialog = self._dialog()
+        mine = dialog.with_user(self.staff_user)
+        self.assertFalse(mine.can_acknowledge)
+        with self.assertRaisesMsg(UserError, "once the dialogue is held"):
+            mine.action_acknowledge()
+        dialog.action_done()
+        self.assertTrue(mine.can_acknowledge)
+        self.assertFalse(dialog.with_user(self.kasi_user).can_acknowledge)
+        with self.assertRaisesMsg(AccessError, "acknowledges these minutes"):
+            dialog.with_user(self.kasi_user).action_acknowledge()
+        with self.assertRaises(AccessError):
+            mine.write({"acknowledged_date": "2026-03-13 08:00:00"})
+        mine.action_acknowledge()
+        self.assertTrue(dialog.acknowledged_date)
+        with self.assertRaisesMsg(UserError, "already acknowledged"):
+            mine.action_acknowledge()
