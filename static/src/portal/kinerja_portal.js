@@ -1,12 +1,21 @@
 /** @odoo-module **/
-// The evidence inputs of the realisation sheet say at once when a file is too big
-// (the server refuses it too, controllers/portal.py MAX_UPLOAD_MB).
+// The employee portal (/my/kinerja) in the browser: on a phone the active tab is
+// scrolled into view; the evidence inputs of the realisation sheet say at once when
+// a file is too big (the server refuses it too, controllers/portal.py MAX_UPLOAD_MB).
 import publicWidget from "@web/legacy/js/public/public_widget";
 import { _t } from "@web/core/l10n/translation";
 
 publicWidget.registry.KinerjaEvidenceSize = publicWidget.Widget.extend({
     selector: ".o_kinerja_portal",
     events: { "change input[type=file][data-max-mb]": "_onFileChange" },
+
+    start() {
+        const active = this.el.querySelector(".o_kinerja_tabs .nav-link.active");
+        if (active && active.scrollIntoView) {
+            active.scrollIntoView({ block: "nearest", inline: "center" });
+        }
+        return this._super(...arguments);
+    },
 
     _onFileChange(ev) {
         const input = ev.currentTarget;
