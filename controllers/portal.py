@@ -15,6 +15,7 @@ from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 # Evidence files (bukti dukung): documents, spreadsheets, photos; at most 8 MB each
 # (Odoo's HTTP layer refuses a form part over 10 MB before any code could explain it;
@@ -73,6 +74,15 @@ class KinerjaPortal(CustomerPortal):
         if not record.exists() or not record.has_access("read"):
             raise NotFound()
         return record
+
+    def _kinerja_paged(self, model, domain, url, page, step, url_args=None):
+        """One page of ``model`` records matching ``domain`` (the user's rights) and
+        the pager of the list: (records, pager)."""
+        Model = request.env[model]
+        pager = portal_pager(
+            url=url, url_args=url_args, total=Model.search_count(domain), page=page, step=step
+        )
+        return Model.search(domain, limit=step, offset=pager["offset"]), pager
 
     # -- actions ------------------------------------------------------------------------
     def _kinerja_act(self, action, redirect, success=None):

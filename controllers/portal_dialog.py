@@ -8,8 +8,6 @@ the employee acknowledge held minutes (hr.kinerja.dialog.action_acknowledge).
 from odoo import _, http
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import pager as portal_pager
-
 from .portal import KinerjaPortal
 
 DIALOGS_PER_PAGE = 20
@@ -24,15 +22,13 @@ class KinerjaPortalDialog(KinerjaPortal):
     )
     def kinerja_dialogs(self, page=1, **kw):
         employee = self._kinerja_require_employee()
-        Dialog = request.env["hr.kinerja.dialog"]
-        domain = [("employee_id", "=", employee.id)]
-        pager = portal_pager(
-            url="/my/kinerja/dialog",
-            total=Dialog.search_count(domain),
-            page=page,
-            step=DIALOGS_PER_PAGE,
+        dialogs, pager = self._kinerja_paged(
+            "hr.kinerja.dialog",
+            [("employee_id", "=", employee.id)],
+            "/my/kinerja/dialog",
+            page,
+            DIALOGS_PER_PAGE,
         )
-        dialogs = Dialog.search(domain, limit=DIALOGS_PER_PAGE, offset=pager["offset"])
         dialogs.mapped("evaluator_id.name")  # the leaders' names in one read
         dialogs.mapped("period_id.name")
         return request.render(

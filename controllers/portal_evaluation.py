@@ -17,8 +17,6 @@ from odoo import _, http
 from odoo.http import request
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.portal.controllers.portal import pager as portal_pager
-
 from ..rules import constants as rule_constants
 from ..rules import quadrant as rule_quadrant
 from .portal import KinerjaPortal
@@ -58,15 +56,13 @@ class KinerjaPortalEvaluation(KinerjaPortal):
     )
     def kinerja_evaluations(self, page=1, **kw):
         employee = self._kinerja_require_employee()
-        Evaluation = request.env["hr.kinerja.evaluation"]
-        domain = [("employee_id", "=", employee.id)]
-        pager = portal_pager(
-            url="/my/kinerja/evaluation",
-            total=Evaluation.search_count(domain),
-            page=page,
-            step=EVALUATIONS_PER_PAGE,
+        evaluations, pager = self._kinerja_paged(
+            "hr.kinerja.evaluation",
+            [("employee_id", "=", employee.id)],
+            "/my/kinerja/evaluation",
+            page,
+            EVALUATIONS_PER_PAGE,
         )
-        evaluations = Evaluation.search(domain, limit=EVALUATIONS_PER_PAGE, offset=pager["offset"])
         evaluations.mapped("period_id.name")
         # the raters' names in one read (through hr.employee.public)
         (evaluations.evaluator_id | evaluations.evaluator_superior_id).mapped("name")

@@ -16,8 +16,6 @@ from odoo import _, fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import pager as portal_pager
-
 from .portal import KinerjaPortal
 
 FEEDBACK_PER_PAGE = 20
@@ -116,20 +114,17 @@ class KinerjaPortalFeedback(KinerjaPortal):
     )
     def kinerja_feedback(self, page=1, filterby="received", **kw):
         employee = self._kinerja_require_employee()
-        Feedback = request.env["hr.kinerja.feedback"]
         if filterby not in ("received", "given"):
             filterby = "received"
         field = "receiver_id" if filterby == "received" else "giver_id"
-        domain = [(field, "=", employee.id)]
-        count = Feedback.search_count(domain)
-        pager = portal_pager(
-            url="/my/kinerja/feedback",
+        feedback, pager = self._kinerja_paged(
+            "hr.kinerja.feedback",
+            [(field, "=", employee.id)],
+            "/my/kinerja/feedback",
+            page,
+            FEEDBACK_PER_PAGE,
             url_args={"filterby": filterby},
-            total=count,
-            page=page,
-            step=FEEDBACK_PER_PAGE,
         )
-        feedback = Feedback.search(domain, limit=FEEDBACK_PER_PAGE, offset=pager["offset"])
         # one read of the people's names (through hr.employee.public)
         feedback.mapped("giver_id.name")
         feedback.mapped("receiver_id.name")
@@ -192,11 +187,14 @@ class KinerjaPortalFeedback(KinerjaPortal):
             ),
         )
 
-    def _kinerja_feedback_pick(self, employee, q, activity):
-        """Step one: whom to give feedback to. Without a search, the people of the
-        user's own unit and their leader; with one, names that match in the agency."""
+    def _kinerja_colleagues(self, employee, q, with_account=False):
+        """Colleagues of the agency through their public profile: matching ``q``, or
+        without a search the user's unit and leader; ``with_account``: only those
+        with a user (who can be asked)."""
         Public = request.env["hr.employee.public"]
         domain = [("company_id", "=", employee.company_id.id), ("id", "!=", employee.id)]
+        if with_account:
+            domain.append(("user_id", "!=", False))
         if q:
             domain.append(("name", "ilike", q))
         else:
@@ -206,7 +204,12 @@ class KinerjaPortalFeedback(KinerjaPortal):
                 ("department_id", "=", public.department_id.id),
                 ("id", "=", public.parent_id.id),
             ]
-        colleagues = Public.search(domain, limit=COLLEAGUES_SHOWN, order="name")
+        return Public.search(domain, limit=COLLEAGUES_SHOWN, order="name")
+
+    def _kinerja_feedback_pick(self, employee, q, activity):
+        """Step one: whom to give feedback to. Without a search, the people of the
+        user's own unit and their leader; with one, names that match in the agency."""
+        colleagues = self._kinerja_colleagues(employee, q)
         return request.render(
             "hr_kinerja_asn.portal_kinerja_feedback_pick",
             self._kinerja_values(
@@ -293,22 +296,7 @@ class KinerjaPortalFeedback(KinerjaPortal):
     @http.route("/my/kinerja/feedback/ask", type="http", auth="user", website=True, methods=["GET"])
     def kinerja_feedback_ask(self, q=None, **kw):
         employee = self._kinerja_require_employee()
-        Public = request.env["hr.employee.public"]
-        domain = [
-            ("company_id", "=", employee.company_id.id),
-            ("id", "!=", employee.id),
-            ("user_id", "!=", False),
-        ]
-        if q:
-            domain.append(("name", "ilike", q))
-        else:
-            public = Public.browse(employee.id)
-            domain += [
-                "|",
-                ("department_id", "=", public.department_id.id),
-                ("id", "=", public.parent_id.id),
-            ]
-        colleagues = Public.search(domain, limit=COLLEAGUES_SHOWN, order="name")
+        colleagues = self._kinerja_colleagues(employee, q, with_account=True)
         return request.render(
             "hr_kinerja_asn.portal_kinerja_feedback_ask",
             self._kinerja_values(
