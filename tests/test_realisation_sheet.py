@@ -108,8 +108,10 @@ class TestRealisationSheet(KinerjaMonitoringCase):
         the open period (January is locked, March has not begun) - mine only, created
         as me - and the same lines when opened again."""
         self.january.action_lock()
-        before = self.env["hr.kinerja.realisasi"].with_user(self.staff_user).create(
-            {"iki_id": self.quantity.id, "period_id": self.february.id, "value": 12}
+        before = (
+            self.env["hr.kinerja.realisasi"]
+            .with_user(self.staff_user)
+            .create({"iki_id": self.quantity.id, "period_id": self.february.id, "value": 12})
         )
         action, lines = self._sheet()
         self.assertEqual(action["res_model"], "hr.kinerja.realisasi")

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from rules import achievement
+from rules import achievement, evaluation
 from rules.constants import DI_ATAS, DI_BAWAH, SESUAI
 
 
@@ -165,7 +165,8 @@ def test_period_achievement_against_the_trajectory_target_002_d4c():
     # the first quarter (ends in March): 3/12; the annual period: the whole target
     assert achievement.period_share("quarter", 3) == Decimal(3) / 12
     assert achievement.period_share("annual", 12) == 1
-    assert achievement.period_achievement(120, 40, share=achievement.period_share("quarter", 3)) == (
+    first_quarter = achievement.period_share("quarter", 3)
+    assert achievement.period_achievement(120, 40, share=first_quarter) == (
         30,
         Decimal("133.33"),
         DI_ATAS,
@@ -186,8 +187,6 @@ def test_period_achievement_against_the_trajectory_target_002_d4c():
 
 def test_evaluation_period_percent_is_the_same_figure_002_d4c():
     """One definition: the evaluation's period percent is the realisation's."""
-    from rules import evaluation
-
     for target, value, less, share in ((100, "91.67", False, Decimal(11) / 12), (7, 6, True, 1)):
         assert (
             evaluation.period_percent(target, value, less, share)
