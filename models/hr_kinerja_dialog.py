@@ -217,6 +217,13 @@ class HrKinerjaDialog(models.Model):
             for number, iki in enumerate(dialog.skp_id.rhk_ids.indicator_ids, 1):
                 line = latest.get(iki.id)
                 target = iki.target_text or f"{iki.target_value:g} {iki.target_unit or ''}"
+                if line and line.period_target and line.period_target != iki.target_value:
+                    # the achievement is measured against the period's part of it
+                    target += _(
+                        " (%(target)s by %(period)s)",
+                        target=f"{round(line.period_target, 2):g}",
+                        period=line.period_id.name,
+                    )
                 done = (line.value_text or f"{line.value:g}") if line else "-"
                 percent = (
                     f"{line.achievement_percent:.2f}%" if line and line.achievement_percent else "-"

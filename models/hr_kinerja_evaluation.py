@@ -674,7 +674,7 @@ class HrKinerjaEvaluation(models.Model):
         mapping = company._kinerja_leader_mapping()
         result = {}
         year = period.year_id
-        share = Decimal(period.date_end.month) / 12
+        share = rule_achievement.period_share(period.kind, period.date_end.month)
         realisation_domain = [("skp_id", "in", skp_ids)]
         if period.kind == "annual":
             realisation_domain.append(("period_id.year_id", "=", year.id))
@@ -699,17 +699,15 @@ class HrKinerjaEvaluation(models.Model):
             iki = ikis.get(iki_id)
             if not iki or iki["approach"] != "quantitative" or iki["target_value"] <= 0:
                 continue
-            value = max(row["value"], 0.0)
-            percent = rule_evaluation.period_percent(
+            # the same figure as the realisation's (rules/achievement.py)
+            _due, percent, rating = rule_achievement.period_achievement(
                 iki["target_value"],
-                value,
+                max(row["value"], 0.0),
                 iki["less_is_better"],
-                1 if period.kind == "annual" else share,
+                iki["aspect"],
+                share,
             )
             if iki["aspect"] == rule_constants.WAKTU:  # its own row (000 Lampiran 2)
-                rating = rule_achievement.suggested_rating_for(
-                    iki["target_value"], value, iki["less_is_better"], iki["aspect"]
-                )
                 timeliness[row["rhk_id"][0]].append((percent, rating))
             else:
                 percents[row["rhk_id"][0]].append(percent)

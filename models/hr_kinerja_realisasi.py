@@ -76,6 +76,16 @@ class HrKinerjaRealisasi(models.Model):
     target_value = fields.Float(related="iki_id.target_value", compute_sudo=False)
     target_unit = fields.Char(related="iki_id.target_unit", compute_sudo=False)
     target_text = fields.Char(related="iki_id.target_text", compute_sudo=False)
+    period_id = fields.Many2one(default=lambda self: self._default_period())
+    period_target = fields.Float(
+        "Target This Period",
+        compute="_compute_achievement",
+        store=True,
+        digits=(16, 2),
+        help="The part of the yearly target due by the end of the period (trajectory "
+        "target, 002 D.4.c): the period's last month over 12 of it, the whole target "
+        "for a time or cost target and for the annual period.",
+    )
     value = fields.Float("Realisation", digits=(16, 2), tracking=True)
     value_text = fields.Text("Realisation (in words)", tracking=True)
     achievement_percent = fields.Float(
@@ -83,8 +93,9 @@ class HrKinerjaRealisasi(models.Model):
         compute="_compute_achievement",
         store=True,
         digits=(16, 2),
-        help="Realisation against the target (inverted where less is better), "
-        "PermenPANRB 8/2021 formula.",
+        help="The cumulative realisation against the target of this period (inverted "
+        "where less is better), PermenPANRB 8/2021 formula: the same figure as the "
+        "evaluation's.",
     )
     suggested_rating = fields.Selection(
         [
@@ -120,22 +131,46 @@ class HrKinerjaRealisasi(models.Model):
     ]
 
     @api.depends(
-        "value", "iki_id.target_value", "iki_id.less_is_better", "iki_id.aspect", "approach"
+        "value",
+        "iki_id.target_value",
+        "iki_id.less_is_better",
+        "iki_id.aspect",
+        "approach",
+        "period_id.kind",
+        "period_id.date_end",
     )
     def _compute_achievement(self):
+        """The period's achievement of the indicator (rules/achievement.py
+        period_achievement), the one the evaluation suggests from."""
         for line in self:
-            if line.approach != "quantitative" or line.iki_id.target_value <= 0:
+            iki, period = line.iki_id, line.period_id
+            if line.approach != "quantitative" or iki.target_value <= 0 or not period:
+                line.period_target = 0.0
                 line.achievement_percent = 0.0
                 line.suggested_rating = False
                 continue
-            iki, value = line.iki_id, max(line.value, 0.0)
-            percent = rule_achievement.achievement_percent(
-                iki.target_value, value, iki.less_is_better
+            due, percent, rating = rule_achievement.period_achievement(
+                iki.target_value,
+                max(line.value, 0.0),
+                iki.less_is_better,
+                iki.aspect,
+                rule_achievement.period_share(period.kind, period.date_end.month),
             )
+            line.period_target = float(due)
             line.achievement_percent = float(percent)
-            line.suggested_rating = rule_achievement.suggested_rating_for(
-                iki.target_value, value, iki.less_is_better, iki.aspect
+            line.suggested_rating = rating
+
+    @api.depends("iki_id.name", "period_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = " - ".join(
+                name for name in (line.iki_id.name, line.period_id.name) if name
             )
+
+    @api.model
+    def _default_period(self):
+        """The earliest open period of the agency that has begun (not a locked one)."""
+        return self.env["hr.kinerja.due"]._open_periods(self.env.company)[:1]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -244,6 +279,78 @@ class HrKinerjaRealisasi(models.Model):
             raise UserError(_("Only a draft realisation is submitted."))
         workflow(self).write({"state": "submitted"})
         return True
+
+    def _is_filled(self):
+        """Whether the employee has filled the line in enough to submit it."""
+        self.ensure_one()
+        if self.approach == "qualitative" and not (self.value_text or "").strip():
+            return False
+        return bool(self.attachment_ids or (self.evidence_links or "").strip())
+
+    # -- the monthly sheet -----------------------------------------------------------
+    @api.model
+    def action_open_sheet(self):
+        """My realisations this period: a draft line for each indicator of the user's
+        set SKPs covering the earliest open period that has begun (created as the user,
+        under the policy), opened as one editable list with one Submit."""
+        employee = self.env.user.employee_id
+        if not employee:
+            raise UserError(_("Your user is not linked to an employee: ask an HR officer."))
+        period = self.env["hr.kinerja.due"]._open_periods(employee.company_id)[:1]
+        if not period:
+            raise UserError(_("No performance period is open for entries now."))
+        skps = self.env["hr.kinerja.skp"].search(
+            [
+                ("employee_id", "=", employee.id),
+                ("state", "=", "set"),
+                ("year_id", "=", period.year_id.id),
+                ("date_start", "<=", period.date_end),
+                ("date_end", ">=", period.date_start),
+            ]
+        )
+        indicators = skps.rhk_ids.indicator_ids
+        lines = self.search([("iki_id", "in", indicators.ids), ("period_id", "=", period.id)])
+        missing = indicators - lines.iki_id
+        if missing:
+            lines |= self.create([{"iki_id": iki.id, "period_id": period.id} for iki in missing])
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("My Realisations: %(period)s", period=period.name),
+            "res_model": self._name,
+            "view_mode": "list,form",
+            "views": [
+                (self.env.ref("hr_kinerja_asn.hr_kinerja_realisasi_view_list_sheet").id, "list"),
+                (False, "form"),
+            ],
+            "domain": [("id", "in", lines.ids)],
+            "context": {"create": False, "delete": False, "kinerja_sheet_period_id": period.id},
+            "help": _(
+                "<p class='o_view_nocontent_empty_folder'>Nothing to report this period</p>"
+                "<p>Your SKP must be set by your evaluator before you report on it.</p>"
+            ),
+        }
+
+    def action_submit_sheet(self):
+        """The sheet's Submit: the selected draft lines or, with none selected, every
+        draft line of the sheet's period that is filled in (evidence attached)."""
+        lines = self
+        if not lines:
+            period_id = self.env.context.get("kinerja_sheet_period_id")
+            lines = self.search(
+                [
+                    ("employee_id.user_id", "=", self.env.uid),
+                    ("period_id", "=", period_id if isinstance(period_id, int) else False),
+                    ("state", "=", "draft"),
+                ]
+            ).filtered(lambda line: line._is_filled())
+            if not lines:
+                raise UserError(
+                    _("Nothing to submit: attach the evidence (a file or a link) of a line first.")
+                )
+        drafts = lines.filtered(lambda line: line.state == "draft")
+        if not drafts:
+            raise UserError(_("The selected realisations are already submitted."))
+        return drafts.action_submit()
 
     def action_review(self):
         if not self._is_reviewer():

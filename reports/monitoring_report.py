@@ -44,13 +44,15 @@ def target_of(iki):
 
 
 def realisation_of(line):
-    """The realisation as one line: value (achievement), or the words of a qualitative one."""
+    """The realisation as one line: value (achievement against the period's target),
+    or the words of a qualitative one."""
     if line.approach == "qualitative" or line.value_text:
         text = line.value_text or "-"
     else:
         text = f"{line.value:g} {line.target_unit or ''}".strip()
     if line.achievement_percent:
-        text += f" ({line.achievement_percent:.2f}%)"
+        due = f"{round(line.period_target, 2):g} {line.target_unit or ''}".strip()
+        text += f" ({line.achievement_percent:.2f}% dari target periode {due})"
     return text
 
 

@@ -15,9 +15,17 @@
   on schedule and late are decided on the exact realisation and target, not on a
   rounded percentage. Cost (``biaya``) has no row: its achievement is inverted and
   rated on the "Capaian Hasil Kerja" row.
+* For a period (``period_achievement``) the cumulative realisation at the end of the
+  period is measured against the part of the yearly target due by then, the
+  trajectory target (002 D.4.c "target periodik (trajectory target)"): the share of
+  the year up to the period's last month (3/12 after March, 11/12 after November),
+  the whole target for the annual period. Time and cost targets (less is better)
+  are not pro-rated. One definition for every screen, list, form and the
+  evaluation's suggestions.
 The evaluator decides; these are only suggestions.
 """
 
+from collections import namedtuple
 from decimal import ROUND_HALF_UP, Decimal
 
 from .constants import DI_ATAS, DI_BAWAH, SESUAI, WAKTU
@@ -83,3 +91,41 @@ def suggested_rating_for(target, realisation, less_is_better=False, aspect=None)
     if aspect == WAKTU:
         return timeliness_rating(target, realisation, less_is_better)
     return suggested_rating(achievement_percent(target, realisation, less_is_better))
+
+
+PeriodAchievement = namedtuple("PeriodAchievement", "target percent rating")
+
+
+def period_share(kind, end_month):
+    """The share of the yearly target due by the end of a period: its last month
+    over 12 (``end_month``), the whole target for the annual period (002 D.4.c)."""
+    if kind == "annual":
+        return Decimal(1)
+    end_month = int(end_month)
+    if not 1 <= end_month <= 12:
+        raise ValueError(f"month {end_month} outside 1-12")
+    return Decimal(end_month) / 12
+
+
+def period_target(target, less_is_better, share):
+    """The target due by the end of a period (the trajectory target, 002 D.4.c):
+    ``share`` of the yearly target; a time or cost target (less is better) whole."""
+    share = _dec(share, "share")
+    if not 0 < share <= 1:
+        raise ValueError(f"share {share} outside (0, 1]")
+    target = _dec(target, "target")
+    return target if less_is_better else target * share
+
+
+def period_achievement(target, realisation, less_is_better=False, aspect=None, share=1):
+    """The achievement of one indicator for a period: (the period's target, the
+    percent against it, the suggested rating). The realisation is cumulative to the
+    end of the period; a time indicator is rated on its own row ("Ketepatan Waktu",
+    exact values), every other one on the "Capaian Hasil Kerja" row of its percent."""
+    due = period_target(target, less_is_better, share)
+    percent = achievement_percent(due, realisation, less_is_better)
+    if aspect == WAKTU:
+        rating = timeliness_rating(target, realisation, less_is_better)
+    else:
+        rating = suggested_rating(percent)
+    return PeriodAchievement(due, percent, rating)

@@ -34,7 +34,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .achievement import achievement_percent, suggested_rating
+from .achievement import period_achievement, suggested_rating
 from .constants import (
     ACHIEVEMENTS,
     BAIK,
@@ -215,9 +215,5 @@ def period_percent(target, realisation, less_is_better, share):
     """Achievement of a cumulative realisation at the end of a period against the
     part of the yearly target due by then (``share`` of the year, e.g. 3/12 after
     March: the trajectory target of 002 D.4.c). Time and cost targets (less is
-    better) are not pro-rated."""
-    share = Decimal(str(share))
-    if not 0 < share <= 1:
-        raise ValueError(f"share {share} outside (0, 1]")
-    due = Decimal(str(target)) if less_is_better else Decimal(str(target)) * share
-    return achievement_percent(due, realisation, less_is_better)
+    better) are not pro-rated. See ``achievement.period_achievement``."""
+    return period_achievement(target, realisation, less_is_better, share=share).percent

@@ -155,7 +155,7 @@ class TestDialog(KinerjaMonitoringCase):
         html = str(self._dialog().achievement_html)
         rows = (
             "<td>1</td><td>Layanan mutasi tepat waktu</td><td>Jumlah SK mutasi</td>"
-            "<td>100 dokumen</td><td>90</td><td>90.00%</td>",
+            "<td>100 dokumen (16.67 by February 2026)</td><td>90</td><td>540.00%</td>",
             "<td>2</td><td>Layanan mutasi tepat waktu</td><td>Waktu penyelesaian SK</td>"
             "<td>5 hari</td><td>4</td><td>120.00%</td>",
             "<td>3</td><td>Layanan mutasi tepat waktu</td><td>Nilai survei kepuasan</td>"
@@ -170,7 +170,7 @@ class TestDialog(KinerjaMonitoringCase):
             self.assertIn(f"<th>{heading}</th>", html)
         quantity.value = 100
         dialog = self.env["hr.kinerja.dialog"].search([("employee_id", "=", self.staff.id)])
-        self.assertIn("<td>90</td><td>90.00%</td>", str(dialog.achievement_html))
+        self.assertIn("<td>90</td><td>540.00%</td>", str(dialog.achievement_html))
 
     # -- who reads the minutes ------------------------------------------------------------
     def test_who_reads_the_minutes(self):

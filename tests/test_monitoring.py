@@ -111,9 +111,10 @@ class TestMonitoring(KinerjaMonitoringCase):
         """000 Lampiran 2 (Capaian Hasil Kerja: > 100% above, 80-100% meets, < 80% below;
         Ketepatan Waktu: faster above, on schedule meets, late below) with the rule
         engine's formula: realisation / target, inverted where less is better (time,
-        cost)."""
-        quantity = self._realise(self.quantity, value=90)
-        time = self._realise(self.time, value=4)
+        cost). In December the period's target is the whole yearly target."""
+        december = self._period(self.year, "month", 12)
+        quantity = self._realise(self.quantity, december, value=90)
+        time = self._realise(self.time, december, value=4)
         self.assertTrue(self.time.less_is_better)
         self.assertFalse(self.quantity.less_is_better)
         self.assertEqual(
@@ -137,7 +138,7 @@ class TestMonitoring(KinerjaMonitoringCase):
                 self.assertEqual(
                     (line.achievement_percent, line.suggested_rating), (percent, rating)
                 )
-        quality = self._realise(self.quality, value=88)
+        quality = self._realise(self.quality, december, value=88)
         self.assertEqual(
             (quality.achievement_percent, quality.suggested_rating), (110.0, "di_atas")
         )
@@ -287,7 +288,7 @@ class TestMonitoring(KinerjaMonitoringCase):
         line.with_user(self.kasi_user).action_reopen()
         self.assertEqual(line.state, "draft")
         line.with_user(self.staff_user).value = 95
-        self.assertEqual(line.achievement_percent, 95.0)
+        self.assertEqual(line.achievement_percent, 570.0)  # 95 of the 16.67 due by February
 
     # -- period lock ------------------------------------------------------------------
     def test_locked_period_until_reopened(self):

@@ -164,7 +164,15 @@ class TestTrustMonitoring(KinerjaMonitoringCase):
         result = (
             self.env["hr.kinerja.realisasi"]
             .with_user(self.staff_user)
-            .onchange({"iki_id": self.quantity.id, "value": 50}, ["iki_id"], FORM)
+            .onchange(
+                {
+                    "iki_id": self.quantity.id,
+                    "period_id": self._period(self.year, "month", 12).id,
+                    "value": 50,
+                },
+                ["iki_id"],
+                FORM,
+            )
         )
         self.assertEqual(
             (result["value"]["target_value"], result["value"]["target_unit"]), (100, "dokumen")

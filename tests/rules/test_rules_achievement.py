@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from rules import achievement
+from rules import achievement, evaluation
 from rules.constants import DI_ATAS, DI_BAWAH, SESUAI
 
 
@@ -151,3 +151,44 @@ def test_cost_keeps_the_inverted_formula_and_the_capaian_row():
 def test_time_rating_refuses_bad_values(target, realisation):
     with pytest.raises(ValueError):
         achievement.timeliness_rating(target, realisation)
+
+
+def test_period_achievement_against_the_trajectory_target_002_d4c():
+    """002 D.4.c (target periodik, trajectory target): a cumulative realisation is
+    measured against the share of the yearly target due by the end of the period -
+    November on track (91.67 of 100) is 100%, "sesuai", not 91.67% of the year."""
+    november = achievement.period_share("month", 11)
+    assert november == Decimal(11) / 12
+    due, percent, rating = achievement.period_achievement(100, "91.67", share=november)
+    assert (round(due, 2), percent, rating) == (Decimal("91.67"), Decimal("100.00"), SESUAI)
+    assert achievement.period_achievement(12, 11, share=november) == (11, Decimal("100.00"), SESUAI)
+    # the first quarter (ends in March): 3/12; the annual period: the whole target
+    assert achievement.period_share("quarter", 3) == Decimal(3) / 12
+    assert achievement.period_share("annual", 12) == 1
+    first_quarter = achievement.period_share("quarter", 3)
+    assert achievement.period_achievement(120, 40, share=first_quarter) == (
+        30,
+        Decimal("133.33"),
+        DI_ATAS,
+    )
+    assert achievement.period_achievement(120, 20, share=Decimal(3) / 12).rating == DI_BAWAH
+    # time and cost are not pro-rated; a time indicator keeps its own row
+    assert achievement.period_achievement(7, "7.5", True, "waktu", Decimal(2) / 12) == (
+        7,
+        Decimal("92.86"),
+        DI_BAWAH,
+    )
+    assert achievement.period_achievement(10, 9, True, "biaya", Decimal(2) / 12).target == 10
+    with pytest.raises(ValueError, match="outside"):
+        achievement.period_share("month", 13)
+    with pytest.raises(ValueError, match="outside"):
+        achievement.period_achievement(100, 10, share=0)
+
+
+def test_evaluation_period_percent_is_the_same_figure_002_d4c():
+    """One definition: the evaluation's period percent is the realisation's."""
+    for target, value, less, share in ((100, "91.67", False, Decimal(11) / 12), (7, 6, True, 1)):
+        assert (
+            evaluation.period_percent(target, value, less, share)
+            == achievement.period_achievement(target, value, less, share=share).percent
+        )
