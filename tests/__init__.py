@@ -39,3 +39,4 @@ from . import test_portal_team
 from . import test_evaluation_privacy
 from . import test_portal_skp
 from . import test_portal_realisasi
+from . import test_realisation_sheet
