@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import achievement as rule_achievement
 from ..rules import constants as rule_constants
 from .hr_kinerja_skp_line_guard import SKP_EDITORS, _record_id
 from .policy import allow
@@ -97,6 +98,16 @@ class HrKinerjaIki(models.Model):
             ("annual", "Annual"),
         ],
     )
+
+    def _period_target(self, period):
+        """The target due by the end of ``period`` (the trajectory target, 002
+        D.4.c; rules/achievement.py): what the period's realisation is measured
+        against. 0 for a qualitative indicator."""
+        self.ensure_one()
+        if self.approach != "quantitative" or self.target_value <= 0 or not period:
+            return 0.0
+        share = rule_achievement.period_share(period.kind, period.date_end.month)
+        return float(rule_achievement.period_target(self.target_value, self.less_is_better, share))
 
     @api.model_create_multi
     def create(self, vals_list):

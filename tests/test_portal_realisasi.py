@@ -55,6 +55,8 @@ class TestPortalRealisasi(KinerjaPortalCase):
             self.assertIn(iki.name, text)
         self.assertIn("Not entered", text)
         self.assertIn("o_kinerja_realisasi_submit", text)
+        # January's share of the yearly 100 dokumen (002 D.4.c), as the evaluation measures
+        self.assertIn("<strong>8.33 dokumen</strong>", text)
 
     def test_save_and_submit_with_a_file_and_a_link(self):
         response = self.save(
