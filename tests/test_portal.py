@@ -3,7 +3,6 @@ from odoo.tests import tagged
 
 from .common_portal import KinerjaPortalCase
 
-
 # Queries of /my/kinerja once warm (README, "The employee portal").
 HOME_QUERIES = 27
 HOME_QUERIES_EVALUATOR = 26
