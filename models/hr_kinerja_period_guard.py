@@ -18,6 +18,38 @@ class HrKinerjaPeriodGuard(models.AbstractModel):
 
     period_id = fields.Many2one("hr.kinerja.period", required=True, index=True, ondelete="restrict")
 
+    @api.model
+    def _period_for_date(self, company, day):
+        """The agency's periodic period (month or quarter, not the year) containing
+        ``day``: the default period of a record dated that day."""
+        if not (company and day):
+            return self.env["hr.kinerja.period"]
+        return self.env["hr.kinerja.period"].search(
+            [
+                ("company_id", "=", company.id),
+                ("kind", "!=", "annual"),
+                ("date_start", "<=", day),
+                ("date_end", ">=", day),
+            ],
+            order="date_start desc",
+            limit=1,
+        )
+
+    @api.model
+    def _fill_period_from_date(self, vals_list):
+        """Fill a missing period_id from the date and the agency (record creation
+        without a form, e.g. from code or an import)."""
+        Company = self.env["res.company"]
+        for vals in vals_list:
+            if vals.get("period_id"):
+                continue
+            company = Company.browse(vals.get("company_id")) or self.env.company
+            day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+            period = self._period_for_date(company, day)
+            if period:
+                vals["period_id"] = period.id
+        return vals_list
+
     def _check_period_writable(self, periods=None):
         if periods is None:
             periods = self._guarded_periods()
