@@ -1,4 +1,6 @@
-from datetime import date
+from datetime import date, timedelta
+
+from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -51,13 +53,8 @@ class TestRoleButtonsMonitoring(RoleButtonAssertions, KinerjaMonitoringCase):
     """Issue 15: the realisation's and the SKP's buttons, only for who can use them."""
 
     def _users(self):
-        return (
-            self.staff_user,
-            self.colleague_user,
-            self.kasi_user,
-            self.kabid_user,
-            self.officer,
-        )
+        """Who reads the staff member's realisation (a colleague does not see it)."""
+        return (self.staff_user, self.kasi_user, self.kabid_user, self.officer)
 
     def test_realisation_submit_review_send_back(self):
         line = (
@@ -87,15 +84,23 @@ class TestRoleButtonsMonitoring(RoleButtonAssertions, KinerjaMonitoringCase):
 
     def test_skp_agree_and_set(self):
         skp = self._skp(self.archivist, "Arsip mutasi tertata", (QUANTITY,))
-        users = (self.archivist_user, self.staff_user, self.kasi_user, self.officer)
+        # who reads the archivist's SKP (a colleague does not see it)
+        users = (self.archivist_user, self.kasi_user, self.kabid_user, self.officer)
         # a draft: the employee (or an HR officer for them) agrees it
         self.assertButtonFor(
             skp, "can_agree", "action_agree", users, (self.archivist_user, self.officer)
         )
         self.assertButtonFor(skp, "can_set", "action_set", users, ())
         skp.with_user(self.archivist_user).action_agree()
-        # agreed: only who _setting_role() names sets it - the evaluator here
-        self.assertButtonFor(skp, "can_set", "action_set", users, (self.kasi_user,))
+        # agreed: only who _setting_role() names sets it - the evaluator, and past the
+        # deadline also the evaluator's superior
+        deadline = skp.date_deadline
+        with freeze_time(deadline):
+            self.assertButtonFor(skp, "can_set", "action_set", users, (self.kasi_user,))
+        with freeze_time(deadline + timedelta(days=1)):
+            self.assertButtonFor(
+                skp, "can_set", "action_set", users, (self.kasi_user, self.kabid_user)
+            )
         self.assertButtonFor(skp, "can_agree", "action_agree", users, ())
 
     def test_adjust_expectations_wizard_has_a_title(self):
@@ -127,7 +132,8 @@ class TestRoleButtonsDistribution(RoleButtonAssertions, KinerjaEvaluationCase):
         study.action_done()
 
     def test_propose_and_confirm_for_the_leader_once_the_achievement_is_set(self):
-        users = (self.kasi_user, self.kabid_user, self.staff_users[0], self.officer)
+        # who reads the section's distribution: its leader, its staff, an HR officer
+        users = (self.kasi_user, self.staff_users[0], self.officer)
         self._rate_staff()
         dist = self.seksi_dist
         # no achievement yet: nobody sees the buttons; the form and the click say who
@@ -154,10 +160,10 @@ class TestRoleButtonsDistribution(RoleButtonAssertions, KinerjaEvaluationCase):
             "hr_kinerja_asn.hr_kinerja_evaluation_action"
         )
         context = safe_eval(action["context"], {"uid": self.staff_users[0].id})
-        self.assertEqual((context.get("search_default_mine"), context.get("search_default_to_rate")), (1, 1))
-        search = self.env["ir.ui.view"].browse(action["search_view_id"] and action["search_view_id"][0])
-        search = search or self.env["hr.kinerja.evaluation"].get_view(view_type="search")
-        arch = search["arch"] if isinstance(search, dict) else search.arch
+        self.assertEqual(
+            (context.get("search_default_mine"), context.get("search_default_to_rate")), (1, 1)
+        )
+        arch = self.env["hr.kinerja.evaluation"].get_view(view_type="search")["arch"]
         # one group (no separator between them): either filter, so both show
         between = arch.split('name="mine"')[1].split('name="to_rate"')[0]
         self.assertNotIn("<separator", between)
@@ -180,7 +186,11 @@ class TestRoleButtonsDistribution(RoleButtonAssertions, KinerjaEvaluationCase):
         action = Wizard.with_user(self.kabid_user).action_open_wizard()
         self.assertEqual(action["res_model"], "hr.kinerja.org.achievement.wizard")
         self.assertEqual(action["context"]["default_department_id"], self.bidang.id)
-        wizard = Wizard.with_user(self.kabid_user).with_context(**action["context"]).create({})
+        wizard = (
+            Wizard.with_user(self.kabid_user)
+            .with_context(**action["context"])
+            .create({"period_id": self.january.id})
+        )
         self.assertEqual(wizard.line_ids.department_id, self.seksi | self.seksi_2)
         # from a period: the same check, with that period
         with self.assertRaisesMsg(UserError, "You lead no unit"):
@@ -189,9 +199,8 @@ class TestRoleButtonsDistribution(RoleButtonAssertions, KinerjaEvaluationCase):
         self.assertEqual(action["context"]["default_period_id"], self.january.id)
         # the menu opens the same check
         menu = self.env.ref("hr_kinerja_asn.hr_kinerja_org_achievement_wizard_menu")
-        self.assertEqual(
-            menu.action, self.env.ref("hr_kinerja_asn.hr_kinerja_org_achievement_wizard_action_open")
-        )
+        opener = "hr_kinerja_asn.hr_kinerja_org_achievement_wizard_action_open"
+        self.assertEqual(menu.action, self.env.ref(opener))
 
 
 @tagged("post_install", "-at_install")
