@@ -157,8 +157,9 @@ class HrKinerjaFeedback(models.Model):
                 receiver = Employee.browse(
                     vals.get("receiver_id") or context.get("default_receiver_id")
                 )
-                day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
-                vals["source"] = self._relationship_source(giver, receiver, day)
+                day = self._vals_date(vals)
+                if day:  # a malformed date: the policy's check names it
+                    vals["source"] = self._relationship_source(giver, receiver, day)
         if not context.get("default_period_id"):
             self._fill_period_from_date(vals_list)
         records = super().create(vals_list)

@@ -44,11 +44,22 @@ class HrKinerjaPeriodGuard(models.AbstractModel):
             if vals.get("period_id"):
                 continue
             company = Company.browse(vals.get("company_id")) or self.env.company
-            day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+            day = self._vals_date(vals)
+            if not day:
+                continue  # a malformed date: the policy's check names it
             period = self._period_for_date(company, day)
             if period:
                 vals["period_id"] = period.id
         return vals_list
+
+    @api.model
+    def _vals_date(self, vals):
+        """The date of create values (today when there is none); None when it is not
+        a date."""
+        try:
+            return fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+        except (ValueError, TypeError):
+            return None
 
     def _check_period_writable(self, periods=None):
         if periods is None:
