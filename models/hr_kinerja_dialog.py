@@ -159,6 +159,31 @@ class HrKinerjaDialog(models.Model):
                     )
                 )
 
+    @api.onchange("date", "company_id")
+    def _onchange_period(self):
+        period = self._period_for_date(self.company_id, self.date)
+        if period:
+            self.period_id = period
+
+    @api.onchange("employee_id")
+    def _onchange_employee_participant(self):
+        """The employee takes part in their own dialogue: added by themselves."""
+        if self.employee_id and self.employee_id not in self.participant_ids:
+            self.participant_ids |= self.employee_id
+
+    @api.model
+    def _add_employee_participant(self, vals_list):
+        """The employee is a participant of their own dialogue, whether or not the
+        client listed them."""
+        for vals in vals_list:
+            if vals.get("employee_id"):
+                commands = list(vals.get("participant_ids") or [])
+                if commands and all(isinstance(c, int) for c in commands):
+                    commands = [fields.Command.set(commands)]
+                commands.append(fields.Command.link(vals["employee_id"]))
+                vals["participant_ids"] = commands
+        return vals_list
+
     @api.constrains("employee_id", "participant_ids", "evaluator_id")
     def _check_participants(self):
         for dialog in self:
@@ -179,6 +204,9 @@ class HrKinerjaDialog(models.Model):
         for vals in vals_list:
             leader = self.env["hr.employee"].browse(vals.get("evaluator_id"))
             self._check_is_leader(leader or self.env.user.employee_id)
+        if not self.env.context.get("default_period_id"):
+            model._fill_period_from_date(vals_list)
+        model._add_employee_participant(vals_list)
         dialogs = super(HrKinerjaDialog, model).create(vals_list)
         for dialog in dialogs:
             dialog._check_leader()
@@ -199,6 +227,8 @@ class HrKinerjaDialog(models.Model):
         if not self._kinerja_bypass():
             for dialog in self:
                 dialog._check_leader()
+        if vals.get("employee_id"):
+            vals = self._add_employee_participant([dict(vals)])[0]
         return super().write(vals)
 
     def _snapshot_achievement(self):

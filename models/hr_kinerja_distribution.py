@@ -78,6 +78,10 @@ class HrKinerjaDistribution(models.Model):
     )
     confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     confirmed_date = fields.Datetime("Confirmed On", readonly=True, copy=False)
+    # Which buttons the user sees: the same checks as the buttons themselves.
+    can_confirm = fields.Boolean(compute="_compute_can_act")
+    can_reset = fields.Boolean(compute="_compute_can_act")
+    missing_achievement_note = fields.Char(compute="_compute_can_act")
 
     _sql_constraints = [
         (
@@ -211,13 +215,14 @@ class HrKinerjaDistribution(models.Model):
         return result
 
     # -- who confirms ---------------------------------------------------------------
-    def _check_leader(self):
-        """The unit leader sets the distribution (002 D.5.a)."""
+    def _leader_refusal(self):
+        """The unit leader sets the distribution (002 D.5.a): the error for anyone
+        else, or None."""
         if self.env.su or is_workflow(self):
-            return
+            return None
         for distribution in self:
             if distribution.leader_id.user_id != self.env.user:
-                raise AccessError(
+                return AccessError(
                     _(
                         "The distribution of %(unit)s is set by its leader, %(leader)s "
                         "(002 D.5.a).",
@@ -225,6 +230,55 @@ class HrKinerjaDistribution(models.Model):
                         leader=distribution.leader_id.name or _("not known"),
                     )
                 )
+        return None
+
+    def _check_leader(self):
+        refusal = self._leader_refusal()
+        if refusal:
+            raise refusal
+
+    def _missing_achievement_message(self):
+        """Who must set the missing achievement of this unit, and how."""
+        self.ensure_one()
+        unit, period = self.department_id.sudo(), self.period_id
+        above = unit.kinerja_parent_id
+        if not above:
+            who = _(
+                "%(unit)s is a top unit: an HR officer records the regional head's decision.",
+                unit=unit.name,
+            )
+        else:
+            leader_id = above._kinerja_leaders(period.date_end).get(above.id)
+            leader = self.env["hr.employee"].sudo().browse(leader_id)
+            who = _(
+                "The leader of %(above)s, %(leader)s, sets it with Set Unit Achievements "
+                "(the Evaluation menu, or the button on the period).",
+                above=above.name,
+                leader=leader.name or _("not known"),
+            )
+        return _(
+            "%(unit)s has no organisation achievement for %(period)s: it must be set first "
+            "(002 D.3 - the pattern follows from it). %(who)s",
+            unit=unit.name,
+            period=period.display_name,
+            who=who,
+        )
+
+    @api.depends("state", "leader_id.user_id", "department_id", "period_id")
+    @api.depends_context("uid")
+    def _compute_can_act(self):
+        achievements = self._achievements() if self.ids else {}
+        for distribution in self:
+            leads = not distribution._leader_refusal()
+            achievement = achievements.get(distribution.id)
+            draft = distribution.state == "draft"
+            distribution.can_confirm = leads and draft and bool(achievement)
+            distribution.can_reset = leads and distribution.state == "confirmed"
+            distribution.missing_achievement_note = (
+                distribution._missing_achievement_message()
+                if draft and distribution.id and not achievement
+                else False
+            )
 
     def write(self, vals):
         # The policy refuses the rest; these say what to do instead.
@@ -325,14 +379,7 @@ class HrKinerjaDistribution(models.Model):
         self._check_draft()
         for distribution in self:
             if not achievements.get(distribution.id):
-                raise UserError(
-                    _(
-                        "%(unit)s has no organisation achievement for %(period)s: it must be "
-                        "set first (002 D.3 - the pattern follows from it).",
-                        unit=distribution.department_id.name,
-                        period=distribution.period_id.display_name,
-                    )
-                )
+                raise UserError(distribution._missing_achievement_message())
             if counts[distribution.id][1]:
                 raise UserError(
                     _(

@@ -26,7 +26,8 @@ class HrKinerjaFeedback(models.Model):
     """Umpan balik berkelanjutan: one recorded piece of feedback (003 Pasal 16-18;
     000 V.6-8). Every piece is evidence for the ratings: it cannot be deleted, and
     once its period locks it cannot be changed. The source is what the giver
-    declares (leader, peer, subordinate, other party), not inferred."""
+    declares (leader, peer, subordinate, other party); left empty, the
+    relationship on the date gives it."""
 
     _name = "hr.kinerja.feedback"
     _description = "Continuous Feedback"
@@ -72,8 +73,10 @@ class HrKinerjaFeedback(models.Model):
             ("other", "Other Party"),
         ],
         required=True,
-        default="peer",
         tracking=True,
+        help="By default from the relationship on the feedback date: Leader when the giver "
+        "is the receiver's evaluator or the evaluator's superior, Subordinate when the "
+        "receiver is the giver's evaluator, Peer otherwise. The giver may change it.",
     )
     subject = fields.Selection(
         [("rhk", "A Result Plan"), ("core_value", "A Core Value")],
@@ -115,12 +118,50 @@ class HrKinerjaFeedback(models.Model):
                 date=feedback.date or "",
             )
 
+    @api.model
+    def _relationship_source(self, giver, receiver, day):
+        """The source the relationship gives on ``day``: leader when the giver is
+        the receiver's evaluator or that evaluator's superior, subordinate when the
+        receiver is the giver's evaluator, peer otherwise."""
+        if not (giver and receiver and day):
+            return "peer"
+        found = self.env["hr.employee"]._kinerja_evaluators_at([(receiver, day), (giver, day)])
+        if giver.id in found.get((receiver.id, day), (False, False)):
+            return "leader"
+        if found.get((giver.id, day), (False, False))[0] == receiver.id:
+            return "subordinate"
+        return "peer"
+
+    @api.onchange("giver_id", "receiver_id", "date")
+    def _onchange_source(self):
+        if self.giver_id and self.receiver_id:
+            self.source = self._relationship_source(self.giver_id, self.receiver_id, self.date)
+
+    @api.onchange("date", "company_id")
+    def _onchange_period(self):
+        period = self._period_for_date(self.company_id, self.date)
+        if period:
+            self.period_id = period
+
     @api.model_create_multi
     def create(self, vals_list):
         # In one's own name first, for its message (the policy refuses the rest).
+        Employee = self.env["hr.employee"]
+        context = self.env.context
         for vals in vals_list:
-            giver = self.env["hr.employee"].browse(vals.get("giver_id"))
-            self._check_in_own_name(giver or self.env.user.employee_id)
+            giver = Employee.browse(vals.get("giver_id") or context.get("default_giver_id"))
+            giver = giver or self.env.user.employee_id
+            self._check_in_own_name(giver)
+            # What the giver declares stays; otherwise the relationship says.
+            if not (vals.get("source") or context.get("default_source")):
+                receiver = Employee.browse(
+                    vals.get("receiver_id") or context.get("default_receiver_id")
+                )
+                day = self._vals_date(vals)
+                if day:  # a malformed date: the policy's check names it
+                    vals["source"] = self._relationship_source(giver, receiver, day)
+        if not context.get("default_period_id"):
+            self._fill_period_from_date(vals_list)
         records = super().create(vals_list)
         for feedback in records:
             feedback._check_giver_is_me()

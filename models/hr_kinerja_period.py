@@ -182,11 +182,11 @@ class HrKinerjaPeriod(models.Model):
 
     def action_org_achievement_wizard(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "hr_kinerja_asn.hr_kinerja_org_achievement_wizard_action"
+        return (
+            self.env["hr.kinerja.org.achievement.wizard"]
+            .with_context(default_period_id=self.id)
+            .action_open_wizard()
         )
-        action["context"] = {"default_period_id": self.id}
-        return action
 
     def action_lock(self):
         to_lock = self.filtered(lambda p: p.state in ("open", "reopened"))

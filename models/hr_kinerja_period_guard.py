@@ -18,6 +18,49 @@ class HrKinerjaPeriodGuard(models.AbstractModel):
 
     period_id = fields.Many2one("hr.kinerja.period", required=True, index=True, ondelete="restrict")
 
+    @api.model
+    def _period_for_date(self, company, day):
+        """The agency's periodic period (month or quarter, not the year) containing
+        ``day``: the default period of a record dated that day."""
+        if not (company and day):
+            return self.env["hr.kinerja.period"]
+        return self.env["hr.kinerja.period"].search(
+            [
+                ("company_id", "=", company.id),
+                ("kind", "!=", "annual"),
+                ("date_start", "<=", day),
+                ("date_end", ">=", day),
+            ],
+            order="date_start desc",
+            limit=1,
+        )
+
+    @api.model
+    def _fill_period_from_date(self, vals_list):
+        """Fill a missing period_id from the date and the agency (record creation
+        without a form, e.g. from code or an import)."""
+        Company = self.env["res.company"]
+        for vals in vals_list:
+            if vals.get("period_id"):
+                continue
+            company = Company.browse(vals.get("company_id")) or self.env.company
+            day = self._vals_date(vals)
+            if not day:
+                continue  # a malformed date: the policy's check names it
+            period = self._period_for_date(company, day)
+            if period:
+                vals["period_id"] = period.id
+        return vals_list
+
+    @api.model
+    def _vals_date(self, vals):
+        """The date of create values (today when there is none); None when it is not
+        a date."""
+        try:
+            return fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+        except (ValueError, TypeError):
+            return None
+
     def _check_period_writable(self, periods=None):
         if periods is None:
             periods = self._guarded_periods()

@@ -121,6 +121,10 @@ class HrKinerjaRealisasi(models.Model):
     review_note = fields.Text("Evaluator's Review", tracking=True)
     reviewed_by_id = fields.Many2one("res.users", readonly=True)
     reviewed_date = fields.Datetime(readonly=True)
+    # Which buttons the user sees: the same checks as the buttons themselves.
+    can_submit = fields.Boolean(compute="_compute_can_act")
+    can_review = fields.Boolean(compute="_compute_can_act")
+    can_reopen = fields.Boolean(compute="_compute_can_act")
 
     _sql_constraints = [
         (
@@ -171,6 +175,14 @@ class HrKinerjaRealisasi(models.Model):
     def _default_period(self):
         """The earliest open period of the agency that has begun (not a locked one)."""
         return self.env["hr.kinerja.due"]._open_periods(self.env.company)[:1]
+
+    @api.depends("state", "employee_id", "skp_id.evaluator_id")
+    @api.depends_context("uid")
+    def _compute_can_act(self):
+        for line in self:
+            line.can_submit = not line._submit_refusal()
+            line.can_review = not line._review_refusal()
+            line.can_reopen = not line._reopen_refusal()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -260,8 +272,42 @@ class HrKinerjaRealisasi(models.Model):
             return True
         return all(line.skp_id.evaluator_id.user_id == user for line in self)
 
+    def _owner_refusal(self):
+        """The error the owner's check raises, or None."""
+        try:
+            self._check_owner(self.skp_id)
+        except AccessError as error:
+            return error
+        return None
+
+    def _submit_refusal(self):
+        """Why the user cannot submit these realisations (the employee - or an HR
+        officer for them - submits a draft), or None."""
+        refusal = self._owner_refusal()
+        if refusal:
+            return refusal
+        if any(line.state != "draft" for line in self):
+            return UserError(_("Only a draft realisation is submitted."))
+        return None
+
+    def _review_refusal(self):
+        if not self._is_reviewer():
+            return AccessError(_("Only the evaluator reviews a realisation."))
+        if any(line.state != "submitted" for line in self):
+            return UserError(_("Only a submitted realisation is reviewed."))
+        return None
+
+    def _reopen_refusal(self):
+        if not self._is_reviewer():
+            return AccessError(_("Only the evaluator sends a realisation back to the employee."))
+        if any(line.state == "draft" for line in self):
+            return UserError(_("Only a submitted or reviewed realisation is sent back."))
+        return None
+
     def action_submit(self):
-        self._check_owner(self.skp_id)
+        refusal = self._owner_refusal()
+        if refusal:
+            raise refusal
         for line in self:
             if line.approach == "qualitative" and not (line.value_text or "").strip():
                 raise UserError(
@@ -275,8 +321,9 @@ class HrKinerjaRealisasi(models.Model):
                         indicator=line.iki_id.name,
                     )
                 )
-        if any(line.state != "draft" for line in self):
-            raise UserError(_("Only a draft realisation is submitted."))
+        refusal = self._submit_refusal()
+        if refusal:
+            raise refusal
         workflow(self).write({"state": "submitted"})
         return True
 
@@ -353,10 +400,9 @@ class HrKinerjaRealisasi(models.Model):
         return drafts.action_submit()
 
     def action_review(self):
-        if not self._is_reviewer():
-            raise AccessError(_("Only the evaluator reviews a realisation."))
-        if any(line.state != "submitted" for line in self):
-            raise UserError(_("Only a submitted realisation is reviewed."))
+        refusal = self._review_refusal()
+        if refusal:
+            raise refusal
         workflow(self).write(
             {
                 "state": "reviewed",
@@ -367,9 +413,8 @@ class HrKinerjaRealisasi(models.Model):
         return True
 
     def action_reopen(self):
-        if not self._is_reviewer():
-            raise AccessError(_("Only the evaluator sends a realisation back to the employee."))
-        if any(line.state == "draft" for line in self):
-            raise UserError(_("Only a submitted or reviewed realisation is sent back."))
+        refusal = self._reopen_refusal()
+        if refusal:
+            raise refusal
         workflow(self).write({"state": "draft"})
         return True

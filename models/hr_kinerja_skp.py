@@ -157,6 +157,9 @@ class HrKinerjaSkp(models.Model):
         copy=False,
     )
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False)
+    # Which buttons the user sees: the same checks as the buttons themselves.
+    can_agree = fields.Boolean(compute="_compute_can_act")
+    can_set = fields.Boolean(compute="_compute_can_act")
     agreed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     agreed_date = fields.Datetime("Agreed On", readonly=True, copy=False)
     set_by_id = fields.Many2one("res.users", readonly=True, copy=False)
@@ -251,6 +254,20 @@ class HrKinerjaSkp(models.Model):
             skp.is_leader_form = skp.employee_id.jabatan_type in LEADER_JABATAN or (
                 unit.kinerja_level == "jf_mandiri" and unit.manager_id == skp.employee_id
             )
+
+    @api.depends(
+        "state",
+        "is_leader_form",
+        "employee_id.user_id",
+        "evaluator_id.user_id",
+        "evaluator_superior_id.user_id",
+        "date_deadline",
+    )
+    @api.depends_context("uid")
+    def _compute_can_act(self):
+        for skp in self:
+            skp.can_agree = not skp._agree_refusal()
+            skp.can_set = not skp._set_refusal()
 
     @api.depends("is_leader_form", "approach")
     def _compute_form(self):
@@ -604,17 +621,42 @@ class HrKinerjaSkp(models.Model):
     def action_agree(self):
         """The employee signs the SKP (003 section Penetapan SKP 1)."""
         for skp in self:
-            if skp.state != "draft":
-                raise UserError(_("Only a draft SKP can be agreed."))
-            if not (skp._user_is(skp.employee_id) or skp._is_officer()):
-                raise AccessError(
-                    _("Only %(employee)s can agree their SKP.", employee=skp.employee_id.name)
-                )
+            refusal = skp._agree_refusal()
+            if refusal:
+                raise refusal
             skp._check_complete()
         self._transition(
             {"state": "agreed", "agreed_by_id": self.env.uid, "agreed_date": fields.Datetime.now()}
         )
         return True
+
+    def _agree_refusal(self):
+        """Why the user cannot agree this SKP (the employee - or an HR officer for
+        them - agrees a draft), or None."""
+        self.ensure_one()
+        if self.state != "draft":
+            return UserError(_("Only a draft SKP can be agreed."))
+        if not (self._user_is(self.employee_id) or self._is_officer()):
+            return AccessError(
+                _("Only %(employee)s can agree their SKP.", employee=self.employee_id.name)
+            )
+        return None
+
+    def _set_refusal(self):
+        """Why the user cannot set this SKP (see _setting_role), or None."""
+        self.ensure_one()
+        if self.state != "agreed":
+            return UserError(_("The employee agrees the SKP before it is set."))
+        if not self._setting_role():
+            return AccessError(
+                _(
+                    "Only the evaluator (%(evaluator)s) sets this SKP; after the deadline "
+                    "also the evaluator's superior. The SKP of a JPT or of the head of an "
+                    "independent unit is set by an HR manager for the regional head.",
+                    evaluator=self.evaluator_id.name or _("none"),
+                )
+            )
+        return None
 
     def _check_complete(self):
         self.ensure_one()
@@ -663,18 +705,10 @@ class HrKinerjaSkp(models.Model):
     def action_set(self):
         """The evaluator sets (menetapkan) the agreed SKP."""
         for skp in self:
-            if skp.state != "agreed":
-                raise UserError(_("The employee agrees the SKP before it is set."))
+            refusal = skp._set_refusal()
+            if refusal:
+                raise refusal
             role = skp._setting_role()
-            if not role:
-                raise AccessError(
-                    _(
-                        "Only the evaluator (%(evaluator)s) sets this SKP; after the deadline "
-                        "also the evaluator's superior. The SKP of a JPT or of the head of an "
-                        "independent unit is set by an HR manager for the regional head.",
-                        evaluator=skp.evaluator_id.name or _("none"),
-                    )
-                )
             skp._check_complete()
             skp._transition(
                 {
@@ -810,6 +844,7 @@ class HrKinerjaSkp(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
+            "name": _("Adjust Expectations"),
             "res_model": "hr.kinerja.skp.adjust.wizard",
             "view_mode": "form",
             "target": "new",
@@ -820,6 +855,7 @@ class HrKinerjaSkp(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
+            "name": _("Transfer / New Evaluator"),
             "res_model": "hr.kinerja.skp.transfer.wizard",
             "view_mode": "form",
             "target": "new",

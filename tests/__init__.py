@@ -40,3 +40,4 @@ from . import test_evaluation_privacy
 from . import test_portal_skp
 from . import test_portal_realisasi
 from . import test_realisation_sheet
+from . import test_role_actions

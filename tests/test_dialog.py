@@ -65,8 +65,10 @@ class TestDialog(KinerjaMonitoringCase):
     def test_between_a_leader_and_the_employee_who_takes_part(self):
         """000 VI.3: a two-way conversation between the leader and the employee - the
         employee takes part, and is not their own leader."""
-        with self.assertRaisesMsg(ValidationError, "must take part in their own"):
-            self._dialog(participant_ids=[Command.set(self.colleague.ids)])
+        # Not listed by the leader: the employee is added by the dialogue itself.
+        listed = self._dialog(participant_ids=[Command.set(self.colleague.ids)])
+        self.assertEqual(listed.participant_ids, self.staff | self.colleague)
+        listed.sudo().unlink()
         with self.assertRaisesMsg(ValidationError, "between a leader and another employee"):
             self._dialog(
                 self.officer,

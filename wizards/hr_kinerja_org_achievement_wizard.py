@@ -60,8 +60,57 @@ class HrKinerjaOrgAchievementWizard(models.TransientModel):
 
     @api.model
     def _default_department(self):
-        led = self.env["hr.department"].search([("manager_id.user_id", "=", self.env.uid)], limit=1)
+        led = self._led_units_with_units_below()[:1]
+        if not led:
+            led = self.env["hr.department"].search(
+                [("manager_id.user_id", "=", self.env.uid)], limit=1
+            )
         return led or self.env.user.employee_ids[:1].department_id
+
+    @api.model
+    def _led_units_with_units_below(self):
+        """The units the user leads today (as manager, Plt. or Plh.) that have units
+        directly below them: the units whose achievements the user sets (002 D.4.f)."""
+        employees = self.env.user.employee_ids
+        if not employees:
+            return self.env["hr.department"]
+        above = (
+            self.env["hr.department"]
+            .sudo()
+            .search(
+                [
+                    ("kinerja_parent_id", "!=", False),
+                    ("company_id", "in", self.env.companies.ids),
+                ]
+            )
+            .kinerja_parent_id
+        )
+        leaders = above._kinerja_leaders(fields.Date.context_today(self))
+        led = above.filtered(lambda unit: leaders.get(unit.id) in employees.ids)
+        return self.env["hr.department"].browse(led.ids)
+
+    @api.model
+    def action_open_wizard(self):
+        """Set Unit Achievements: the wizard on the user's unit; a clear word instead
+        of an empty screen to whoever leads no unit with units below it."""
+        units = self._led_units_with_units_below()
+        if not units:
+            raise UserError(
+                _(
+                    "You lead no unit with units below it, so there is no achievement for you "
+                    "to set here. The achievement of a unit is set by the leader of the unit "
+                    "above it (002 D.4.f); that of a top unit is the regional head's decision, "
+                    "recorded by an HR officer."
+                )
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_org_achievement_wizard_action"
+        )
+        context = {"default_department_id": units[:1].id}
+        if self.env.context.get("default_period_id"):
+            context["default_period_id"] = self.env.context["default_period_id"]
+        action["context"] = context
+        return action
 
     @api.depends("period_id")
     def _compute_guidance(self):
