@@ -95,15 +95,10 @@ class KinerjaPortalFeedback(KinerjaPortal):
         return min(max(today, period.date_start), period.date_end)
 
     def _kinerja_default_source(self, giver, receiver):
-        """Leader when the giver evaluates the receiver, subordinate when the receiver
-        evaluates the giver, a peer otherwise (the giver may change it)."""
+        """The source the relationship gives today (the model's one rule,
+        hr.kinerja.feedback._relationship_source); the giver may change it."""
         today = fields.Date.context_today(request.env.user)
-        evaluators = (giver | receiver)._kinerja_evaluator_ids(today)
-        if evaluators.get(receiver.id) == giver.id:
-            return "leader"
-        if evaluators.get(giver.id) == receiver.id:
-            return "subordinate"
-        return "peer"
+        return request.env["hr.kinerja.feedback"]._relationship_source(giver, receiver, today)
 
     # -- lists ----------------------------------------------------------------------
     @http.route(
@@ -242,7 +237,8 @@ class KinerjaPortalFeedback(KinerjaPortal):
                 "receiver_id": receiver.id,
                 "period_id": period.id,
                 "date": self._kinerja_feedback_date(period),
-                "source": post.get("source") or "peer",
+                # none chosen: the model takes it from the relationship
+                "source": post.get("source") or False,
                 "subject": subject,
                 "tone": post.get("tone") or "positive",
                 "text": (post.get("text") or "").strip(),

@@ -227,7 +227,7 @@ class TestPortalFeedback(FollowMixin, KinerjaPortalCase):
             {
                 "/my/kinerja/feedback": 17,
                 "/my/kinerja/feedback?filterby=given": 17,
-                f"/my/kinerja/feedback/new?receiver_id={self.archivist.id}": 22,
+                f"/my/kinerja/feedback/new?receiver_id={self.archivist.id}": 24,
                 "/my/kinerja/feedback/new": 13,
                 "/my/kinerja/feedback/ask": 12,
             },
