@@ -249,10 +249,9 @@ class HrKinerjaDialog(models.Model):
                 target = iki.target_text or f"{iki.target_value:g} {iki.target_unit or ''}"
                 if line and line.period_target and line.period_target != iki.target_value:
                     # the achievement is measured against the period's part of it
+                    due = f"{line.period_target:.2f}".rstrip("0").rstrip(".")
                     target += _(
-                        " (%(target)s by %(period)s)",
-                        target=f"{round(line.period_target, 2):g}",
-                        period=line.period_id.name,
+                        " (%(target)s by %(period)s)", target=due, period=line.period_id.name
                     )
                 done = (line.value_text or f"{line.value:g}") if line else "-"
                 percent = (
