@@ -1,0 +1,87 @@
+from odoo.tests import HttpCase, tagged
+
+from .common_monitoring import KinerjaMonitoringCase
+
+LINK = "https://drive.kukarkab.go.id/mutasi/sk-januari.pdf"
+
+
+@tagged("post_install", "-at_install")
+class TestBackofficeTours(KinerjaMonitoringCase, HttpCase):
+    """Issue 15, each role's month in the back office, in a browser: the analyst
+    (an internal user) fills in and submits her sheet; the section head (kasi, her
+    evaluator) reviews her realisation and rates her evaluation. Each sees only the
+    buttons of what they may do on the same records (can_submit / can_review /
+    can_reopen, tests/test_role_actions.py)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The sheet takes the earliest open period that has begun: every month of
+        # the fixture's 2026 is open, so (from January 2026 on) it is January.
+        cls.due = cls.env["hr.kinerja.due"]
+
+    def assert_sheet_period_is_january(self):
+        self.assertEqual(self.due._open_periods(self.staff.company_id)[:1], self.january)
+
+    def _line(self, indicator):
+        return self.env["hr.kinerja.realisasi"].search(
+            [("iki_id", "=", indicator.id), ("period_id", "=", self.january.id)]
+        )
+
+    def test_tour_employee_month(self):
+        """The analyst enters January's value and evidence link in the sheet,
+        submits it and sees it Submitted, with no evaluator's button on it."""
+        self.assert_sheet_period_is_january()
+        self.start_tour(
+            "/odoo", "kinerja_backoffice_employee_month", login=self.staff_user.login
+        )
+        line = self._line(self.quantity)
+        self.assertEqual(
+            (line.value, line.evidence_links, line.state), (40, LINK, "submitted")
+        )
+        self.assertEqual(line.create_uid, self.staff_user)
+        self.assertFalse(line.reviewed_by_id)
+        # the sheet created a draft for each of her indicators; only the filled one
+        # was submitted
+        others = self._line(self.time) | self._line(self.quality) | self._line(self.cost)
+        self.assertEqual(others.mapped("state"), ["draft"] * 3)
+
+    def test_tour_evaluator_month(self):
+        """The kasi marks the analyst's submitted January realisation reviewed, then
+        rates her January evaluation: Meets and Meets, Done - Baik."""
+        Line = self.env["hr.kinerja.realisasi"].with_user(self.staff_user)
+        submitted = Line.create(
+            {
+                "iki_id": self.quantity.id,
+                "period_id": self.january.id,
+                "value": 10,
+                "evidence_links": LINK,
+            }
+        )
+        submitted.action_submit()
+        draft = Line.create({"iki_id": self.time.id, "period_id": self.january.id, "value": 4})
+        self.env["hr.kinerja.evaluation"]._generate(self.january)
+        evaluation = self.env["hr.kinerja.evaluation"].search(
+            [("employee_id", "=", self.staff.id), ("period_id", "=", self.january.id)]
+        )
+        self.assertEqual((evaluation.state, evaluation.evaluator_id), ("draft", self.kasi))
+        self.assertFalse(evaluation.result_rating or evaluation.behaviour_rating)
+
+        self.start_tour(
+            "/odoo", "kinerja_backoffice_evaluator_month", login=self.kasi_user.login
+        )
+        self.assertEqual(
+            (submitted.state, submitted.reviewed_by_id), ("reviewed", self.kasi_user)
+        )
+        self.assertTrue(submitted.reviewed_date)
+        self.assertEqual(draft.state, "draft")
+        self.assertEqual(
+            (
+                evaluation.state,
+                evaluation.result_rating,
+                evaluation.behaviour_rating,
+                evaluation.predicate,
+            ),
+            ("rated", "sesuai", "sesuai", "baik"),
+        )
+        self.assertEqual(evaluation.evaluated_by_id, self.kasi)
