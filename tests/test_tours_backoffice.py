@@ -32,13 +32,9 @@ class TestBackofficeTours(KinerjaMonitoringCase, HttpCase):
         """The analyst enters January's value and evidence link in the sheet,
         submits it and sees it Submitted, with no evaluator's button on it."""
         self.assert_sheet_period_is_january()
-        self.start_tour(
-            "/odoo", "kinerja_backoffice_employee_month", login=self.staff_user.login
-        )
+        self.start_tour("/odoo", "kinerja_backoffice_employee_month", login=self.staff_user.login)
         line = self._line(self.quantity)
-        self.assertEqual(
-            (line.value, line.evidence_links, line.state), (40, LINK, "submitted")
-        )
+        self.assertEqual((line.value, line.evidence_links, line.state), (40, LINK, "submitted"))
         self.assertEqual(line.create_uid, self.staff_user)
         self.assertFalse(line.reviewed_by_id)
         # the sheet created a draft for each of her indicators; only the filled one
@@ -67,12 +63,8 @@ class TestBackofficeTours(KinerjaMonitoringCase, HttpCase):
         self.assertEqual((evaluation.state, evaluation.evaluator_id), ("draft", self.kasi))
         self.assertFalse(evaluation.result_rating or evaluation.behaviour_rating)
 
-        self.start_tour(
-            "/odoo", "kinerja_backoffice_evaluator_month", login=self.kasi_user.login
-        )
-        self.assertEqual(
-            (submitted.state, submitted.reviewed_by_id), ("reviewed", self.kasi_user)
-        )
+        self.start_tour("/odoo", "kinerja_backoffice_evaluator_month", login=self.kasi_user.login)
+        self.assertEqual((submitted.state, submitted.reviewed_by_id), ("reviewed", self.kasi_user))
         self.assertTrue(submitted.reviewed_date)
         self.assertEqual(draft.state, "draft")
         self.assertEqual(
