@@ -41,3 +41,4 @@ from . import test_portal_skp
 from . import test_portal_realisasi
 from . import test_realisation_sheet
 from . import test_role_actions
+from . import test_tours_backoffice
