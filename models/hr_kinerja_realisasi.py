@@ -452,9 +452,7 @@ class HrKinerjaRealisasi(models.Model):
                     period.company_id == skp.company_id
                     and skp.date_start <= period.date_end
                     and skp.date_end >= period.date_start
-                    and any(
-                        (iki.id, period.id) not in done for iki in skp.rhk_ids.indicator_ids
-                    )
+                    and any((iki.id, period.id) not in done for iki in skp.rhk_ids.indicator_ids)
                 ):
                     owed.add((skp.id, period.id))
         return owed
@@ -511,17 +509,23 @@ class HrKinerjaRealisasi(models.Model):
         there is not doubled; one done is not made again unless the step is owed again
         (sent back)."""
         today = fields.Date.context_today(self)
-        periods = self.env["hr.kinerja.period"].sudo().search(
-            [("state", "=", "open"), ("kind", "!=", "annual"), ("date_start", "<=", today)]
+        periods = (
+            self.env["hr.kinerja.period"]
+            .sudo()
+            .search([("state", "=", "open"), ("kind", "!=", "annual"), ("date_start", "<=", today)])
         )
         if not periods:
             return self.env["mail.activity"]
-        skps = self.env["hr.kinerja.skp"].sudo().search(
-            [
-                ("state", "=", "set"),
-                ("date_start", "<=", max(periods.mapped("date_end"))),
-                ("date_end", ">=", min(periods.mapped("date_start"))),
-            ]
+        skps = (
+            self.env["hr.kinerja.skp"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "set"),
+                    ("date_start", "<=", max(periods.mapped("date_end"))),
+                    ("date_end", ">=", min(periods.mapped("date_start"))),
+                ]
+            )
         )
         owed = self._owed_pairs(skps, periods)
         wanted = []

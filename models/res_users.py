@@ -34,14 +34,16 @@ class ResUsers(models.Model):
         Employee = self.env["hr.employee"].sudo()
         employees = Employee.search([])
         evaluator_ids = {e for e in employees._kinerja_evaluator_ids(today).values() if e}
-        skps = self.env["hr.kinerja.skp"].sudo().search(
-            [("state", "in", ("draft", "agreed", "set")), ("year_id.state", "=", "open")]
+        skps = (
+            self.env["hr.kinerja.skp"]
+            .sudo()
+            .search([("state", "in", ("draft", "agreed", "set")), ("year_id.state", "=", "open")])
         )
         evaluator_ids |= set(skps.evaluator_id.ids)
         units = self.env["hr.department"].sudo().search([])
         leader_ids = {e for e in units._kinerja_leaders(today).values() if e}
-        counselling = self.env["hr.kinerja.counselling"].sudo().search(
-            [("counsellor_id", "!=", False)]
+        counselling = (
+            self.env["hr.kinerja.counselling"].sudo().search([("counsellor_id", "!=", False)])
         )
         return {
             "evaluator": set(Employee.browse(evaluator_ids).user_id.ids),

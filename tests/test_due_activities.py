@@ -29,11 +29,15 @@ class TestDueActivities(KinerjaMonitoringCase):
         return self.env["hr.kinerja.realisasi"]._cron_realisation_due()
 
     def _submit_all(self, period, user=None, skp=None):
-        lines = self.env["hr.kinerja.realisasi"].with_user(user or self.staff_user).create(
-            [
-                {"iki_id": iki.id, "period_id": period.id, "value": 1, "evidence_links": LINK}
-                for iki in (skp or self.staff_skp).rhk_ids.indicator_ids
-            ]
+        lines = (
+            self.env["hr.kinerja.realisasi"]
+            .with_user(user or self.staff_user)
+            .create(
+                [
+                    {"iki_id": iki.id, "period_id": period.id, "value": 1, "evidence_links": LINK}
+                    for iki in (skp or self.staff_skp).rhk_ids.indicator_ids
+                ]
+            )
         )
         lines.action_submit()
         return lines
