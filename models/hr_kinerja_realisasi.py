@@ -499,7 +499,12 @@ class HrKinerjaRealisasi(models.Model):
                         "automated": True,
                     }
                 )
-        return self.env["mail.activity"].sudo().create(values)
+        # One by one: two to-dos of one batch on the same SKP for the same person
+        # would both subscribe them as followers.
+        activities = self.env["mail.activity"].sudo()
+        for vals in values:
+            activities |= activities.create(vals)
+        return activities
 
     @api.model
     def _cron_realisation_due(self):
