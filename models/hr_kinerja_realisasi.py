@@ -325,6 +325,7 @@ class HrKinerjaRealisasi(models.Model):
         if refusal:
             raise refusal
         workflow(self).write({"state": "submitted"})
+        self._activities_after_submit()
         return True
 
     def _is_filled(self):
@@ -410,6 +411,7 @@ class HrKinerjaRealisasi(models.Model):
                 "reviewed_date": fields.Datetime.now(),
             }
         )
+        self._activities_after_review()
         return True
 
     def action_reopen(self):
@@ -417,4 +419,190 @@ class HrKinerjaRealisasi(models.Model):
         if refusal:
             raise refusal
         workflow(self).write({"state": "draft"})
+        self._activities_after_review()
         return True
+
+    # -- what is due: to-dos when a step becomes due -----------------------------------
+    @api.model
+    def _due_activity_deadline(self, period):
+        return period.date_evaluation or period.date_end
+
+    @api.model
+    def _owed_pairs(self, skps, periods):
+        """{(SKP id, period id)}: the set SKPs that owe a realisation for an open
+        period they cover - an indicator without a submitted or reviewed line (the
+        same rule as the due list, hr.kinerja.due._realisation_items)."""
+        indicators = skps.rhk_ids.indicator_ids
+        if not indicators or not periods:
+            return set()
+        done = {
+            (line.iki_id.id, line.period_id.id)
+            for line in self.sudo().search(
+                [
+                    ("iki_id", "in", indicators.ids),
+                    ("period_id", "in", periods.ids),
+                    ("state", "in", ("submitted", "reviewed")),
+                ]
+            )
+        }
+        owed = set()
+        for skp in skps.filtered(lambda s: s.state == "set"):
+            for period in periods:
+                if (
+                    period.company_id == skp.company_id
+                    and skp.date_start <= period.date_end
+                    and skp.date_end >= period.date_start
+                    and any((iki.id, period.id) not in done for iki in skp.rhk_ids.indicator_ids)
+                ):
+                    owed.add((skp.id, period.id))
+        return owed
+
+    @api.model
+    def _due_activities(self, type_xmlid, skps):
+        """{(SKP id, user id, deadline): activity} of the type on the SKPs."""
+        activity_type = self.env.ref(type_xmlid)
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "hr.kinerja.skp"),
+                    ("res_id", "in", skps.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        )
+        return {(a.res_id, a.user_id.id, a.date_deadline): a for a in activities}
+
+    @api.model
+    def _create_due_activities(self, type_xmlid, wanted):
+        """Create the to-dos of ``wanted`` [(SKP, user, period, summary)] that do not
+        exist yet: one per SKP, person and period."""
+        activity_type = self.env.ref(type_xmlid)
+        skps = self.env["hr.kinerja.skp"].browse({skp.id for skp, *_rest in wanted})
+        have = self._due_activities(type_xmlid, skps)
+        model_id = self.env["ir.model"]._get_id("hr.kinerja.skp")
+        values = []
+        for skp, user, period, summary in wanted:
+            deadline = self._due_activity_deadline(period)
+            key = (skp.id, user.id, deadline)
+            if user and key not in have:
+                have[key] = True
+                values.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": skp.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "date_deadline": deadline,
+                        "summary": summary,
+                        "automated": True,
+                    }
+                )
+        # One by one: two to-dos of one batch on the same SKP for the same person
+        # would both subscribe them as followers.
+        activities = self.env["mail.activity"].sudo()
+        for vals in values:
+            activities |= activities.create(vals)
+        return activities
+
+    @api.model
+    def _cron_realisation_due(self):
+        """A period open for entries has begun: each employee whose set SKP covers it
+        and who has not submitted all its realisations gets one to-do for the period,
+        due on the period's evaluation date. Locked periods get none; a to-do already
+        there is not doubled; one done is not made again unless the step is owed again
+        (sent back)."""
+        today = fields.Date.context_today(self)
+        periods = (
+            self.env["hr.kinerja.period"]
+            .sudo()
+            .search([("state", "=", "open"), ("kind", "!=", "annual"), ("date_start", "<=", today)])
+        )
+        if not periods:
+            return self.env["mail.activity"]
+        skps = (
+            self.env["hr.kinerja.skp"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "set"),
+                    ("date_start", "<=", max(periods.mapped("date_end"))),
+                    ("date_end", ">=", min(periods.mapped("date_start"))),
+                ]
+            )
+        )
+        owed = self._owed_pairs(skps, periods)
+        wanted = []
+        for skp in skps:
+            for period in periods:
+                if (skp.id, period.id) in owed:
+                    wanted.append(
+                        (
+                            skp,
+                            skp.employee_id.user_id,
+                            period,
+                            _("Report %(period)s", period=period.name),
+                        )
+                    )
+        return self._create_due_activities(
+            "hr_kinerja_asn.mail_activity_type_realisation_due", wanted
+        )
+
+    def _activities_after_submit(self):
+        """After a submission (checked by action_submit): the employee's to-do for the
+        period is done once nothing is owed; the evaluator gets one to review it."""
+        lines = self.sudo()
+        skps, periods = lines.skp_id, lines.period_id
+        owed = self._owed_pairs(skps, periods)
+        have = self._due_activities("hr_kinerja_asn.mail_activity_type_realisation_due", skps)
+        done = self.env["mail.activity"].sudo()
+        for skp in skps:
+            for period in lines.filtered(lambda li, s=skp: li.skp_id == s).period_id:
+                if (skp.id, period.id) not in owed:
+                    key = (skp.id, skp.employee_id.user_id.id, self._due_activity_deadline(period))
+                    done |= have.get(key, done)
+        done.action_feedback()
+        wanted = []
+        for line in lines:
+            skp = line.skp_id
+            wanted.append(
+                (
+                    skp,
+                    skp.evaluator_id.user_id,
+                    line.period_id,
+                    _(
+                        "Review %(employee)s's realisations of %(period)s",
+                        employee=skp.employee_id.name,
+                        period=line.period_id.name,
+                    ),
+                )
+            )
+        self._create_due_activities("hr_kinerja_asn.mail_activity_type_realisation_review", wanted)
+
+    def _activities_after_review(self):
+        """After a review or a sending back (checked by the button): the evaluator's
+        to-do for the employee and period is done once nothing submitted waits."""
+        lines = self.sudo()
+        skps = lines.skp_id
+        waiting = {
+            (line.skp_id.id, line.period_id.id)
+            for line in self.sudo().search(
+                [
+                    ("skp_id", "in", skps.ids),
+                    ("period_id", "in", lines.period_id.ids),
+                    ("state", "=", "submitted"),
+                ]
+            )
+        }
+        have = self._due_activities("hr_kinerja_asn.mail_activity_type_realisation_review", skps)
+        done = self.env["mail.activity"].sudo()
+        for line in lines:
+            if (line.skp_id.id, line.period_id.id) not in waiting:
+                key = (
+                    line.skp_id.id,
+                    line.skp_id.evaluator_id.user_id.id,
+                    self._due_activity_deadline(line.period_id),
+                )
+                done |= have.get(key, done)
+        done.action_feedback()
