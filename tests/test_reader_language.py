@@ -73,7 +73,7 @@ class TestExplanationsInReadersLanguage(KinerjaEvaluationCase):
         self.assertNotIn("guidance only", indonesian)
 
     def test_period_names_in_indonesian_once_activated(self):
-        """Periods created while Indonesian is not active read "Oktober 2027" once
+        """Periods created while Indonesian is not active read "Oktober 2028" once
         it is activated."""
         lang = self.env["res.lang"].with_context(active_test=False).search([("code", "=", "id_ID")])
         if lang.active:
@@ -82,14 +82,14 @@ class TestExplanationsInReadersLanguage(KinerjaEvaluationCase):
             ).write({"lang": "en_US"})
             self.env["ir.default"].discard_values("res.partner", "lang", ["id_ID"])
             lang.active = False
-        year = self._open_year(self._calendar(), self.PRESET, self.PERIOD_TYPE, year=2027)
+        year = self._open_year(self._calendar(), self.PRESET, self.PERIOD_TYPE, year=2028)
         october = self._period(year, "month", 10)
-        self.assertEqual(october.name, "October 2027")
+        self.assertEqual(october.name, "October 2028")
         _indonesian(self.env)
-        self.assertEqual(self._read(october, "id_ID", "name"), "Oktober 2027")
-        self.assertEqual(self._read(october, "en_US", "name"), "October 2027")
+        self.assertEqual(self._read(october, "id_ID", "name"), "Oktober 2028")
+        self.assertEqual(self._read(october, "en_US", "name"), "October 2028")
         annual = self._period(year, "annual", 0)
-        self.assertEqual(self._read(annual, "id_ID", "name"), "Tahunan 2027")
+        self.assertEqual(self._read(annual, "id_ID", "name"), "Tahunan 2028")
 
 
 @tagged("post_install", "-at_install")
