@@ -168,7 +168,9 @@ class HrKinerjaDistribution(models.Model):
             if "rule" in params:
                 percent = rule_distribution.params(rule, 0, 0, rule_constants.ISTIMEWA)["percent"]
                 params["rule"] = self.env._(
-                    rule_distribution.DESCRIPTIONS[rule.kind], predicates=predicates, percent=percent
+                    rule_distribution.DESCRIPTIONS[rule.kind],
+                    predicates=predicates,
+                    percent=percent,
                 )
             lines.append(self.env._(finding.template, **params))
         return "\n".join(lines)

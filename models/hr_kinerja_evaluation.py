@@ -150,7 +150,7 @@ class HrKinerjaEvaluation(models.Model):
     # addon's translations, and its %-parameters (numbers, the unit's name, and
     # "achievement" as an organisation achievement key). suggestion_note renders
     # them in the reader's language; nothing English is stored for a reader.
-    suggestion_reasons = fields.Json("Suggestion Reasons", readonly=True, copy=False)
+    suggestion_reasons = fields.Json(readonly=True, copy=False)
     suggestion_note = fields.Text("Why These Suggestions", compute="_compute_suggestion_note")
     achievement_percent = fields.Float(
         "Indicator Achievement %", digits=(6, 2), readonly=True, aggregator="avg"

@@ -50,8 +50,10 @@ class TestExplanationsInReadersLanguage(KinerjaEvaluationCase):
         self.assertNotIn("No feedback on core values", indonesian)
         # the reasons are stored as messages with parameters, not as a reader's text
         self.assertIn(
-            ["Leads %(unit)s, whose achievement is %(achievement)s (002 D.6.c).",
-             {"unit": self.seksi.name, "achievement": "istimewa"}],
+            [
+                "Leads %(unit)s, whose achievement is %(achievement)s (002 D.6.c).",
+                {"unit": self.seksi.name, "achievement": "istimewa"},
+            ],
             kasi.suggestion_reasons,
         )
 

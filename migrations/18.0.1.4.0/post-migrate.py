@@ -26,7 +26,9 @@ def migrate(cr, version):
     Evaluation = env["hr.kinerja.evaluation"]
     count = 0
     for period in Evaluation.search([("state", "!=", "confirmed")]).period_id:
-        evaluations = Evaluation.search([("period_id", "=", period.id), ("state", "!=", "confirmed")])
+        evaluations = Evaluation.search(
+            [("period_id", "=", period.id), ("state", "!=", "confirmed")]
+        )
         suggestions = Evaluation._suggestions(
             period,
             [(e.id, e.employee_id.id, e.skp_id.id, e.led_unit_id.id) for e in evaluations],
@@ -35,7 +37,9 @@ def migrate(cr, version):
             cr.execute(
                 SQL(
                     "UPDATE hr_kinerja_evaluation SET suggestion_reasons = %s WHERE id = %s",
-                    json.dumps(values["suggestion_reasons"]) if values["suggestion_reasons"] else None,
+                    json.dumps(values["suggestion_reasons"])
+                    if values["suggestion_reasons"]
+                    else None,
                     evaluation_id,
                 )
             )
