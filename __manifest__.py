@@ -2,7 +2,7 @@
     "name": "ASN Performance (Kinerja ASN)",
     "summary": "Performance management of Indonesian civil servants (PNS and PPPK) "
     "under Permenpan RB 6/2022 and SE MenPANRB 3/2023",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Human Resources/Appraisals",
     "website": "https://github.com/hr-kinerja-asn/hr_kinerja_asn",
     "author": "hr_kinerja_asn contributors",

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from .policy import allow
 from .read_guard import check_onchange, check_readable
@@ -132,12 +133,23 @@ class HrKinerjaBehaviourReport(models.Model):
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):
+        for report in self:  # stored for search; readers see display_name
+            report.name = report._title()
+
+    @api.depends("employee_id.name", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the date as the reader writes dates, not ISO (a stored name cannot follow)
         for report in self:
-            report.name = _(
-                "Behaviour report on %(employee)s (%(date)s)",
-                employee=report.employee_id.name or "",
-                date=report.date or "",
-            )
+            report.display_name = report._title()
+
+    def _title(self):
+        self.ensure_one()
+        return _(
+            "Behaviour report on %(employee)s (%(date)s)",
+            employee=self.employee_id.name or "",
+            date=format_date(self.env, self.date) if self.date else "",
+        )
 
     @api.depends("date", "company_id")
     def _compute_period_id(self):

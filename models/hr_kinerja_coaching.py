@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from .hr_kinerja_pembinaan_mixin import DATE_FIELDS, GUIDANCE_ROLE_FIELDS, SERVER_FIELDS
 from .policy import allow
@@ -121,12 +122,23 @@ class HrKinerjaCoaching(models.Model):
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):
+        for coaching in self:  # stored for search; readers see display_name
+            coaching.name = coaching._title()
+
+    @api.depends("employee_id.name", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the date as the reader writes dates, not ISO (a stored name cannot follow)
         for coaching in self:
-            coaching.name = _(
-                "Coaching of %(employee)s (%(date)s)",
-                employee=coaching.employee_id.name or "",
-                date=coaching.date or "",
-            )
+            coaching.display_name = coaching._title()
+
+    def _title(self):
+        self.ensure_one()
+        return _(
+            "Coaching of %(employee)s (%(date)s)",
+            employee=self.employee_id.name or "",
+            date=format_date(self.env, self.date) if self.date else "",
+        )
 
     @api.depends("employee_id")
     def _compute_coach_id(self):

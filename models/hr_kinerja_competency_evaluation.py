@@ -1,5 +1,6 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from .hr_kinerja_competency_evaluation_line import COMPETENCIES
 from .hr_kinerja_pembinaan_mixin import DATE_FIELDS, GUIDANCE_ROLE_FIELDS, SERVER_FIELDS
@@ -97,12 +98,23 @@ class HrKinerjaCompetencyEvaluation(models.Model):
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):
+        for evaluation in self:  # stored for search; readers see display_name
+            evaluation.name = evaluation._title()
+
+    @api.depends("employee_id.name", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the date as the reader writes dates, not ISO (a stored name cannot follow)
         for evaluation in self:
-            evaluation.name = _(
-                "Competency evaluation of %(employee)s (%(date)s)",
-                employee=evaluation.employee_id.name or "",
-                date=evaluation.date or "",
-            )
+            evaluation.display_name = evaluation._title()
+
+    def _title(self):
+        self.ensure_one()
+        return _(
+            "Competency evaluation of %(employee)s (%(date)s)",
+            employee=self.employee_id.name or "",
+            date=format_date(self.env, self.date) if self.date else "",
+        )
 
     @api.depends("coaching_id", "mentoring_id")
     def _compute_employee_id(self):

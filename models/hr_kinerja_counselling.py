@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from .policy import allow
 from .read_guard import check_onchange, check_readable
@@ -117,12 +118,23 @@ class HrKinerjaCounselling(models.Model):
 
     @api.depends("employee_id.name", "date_open")
     def _compute_name(self):
+        for case in self:  # stored for search; readers see display_name
+            case.name = case._title()
+
+    @api.depends("employee_id.name", "date_open")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the date as the reader writes dates, not ISO (a stored name cannot follow)
         for case in self:
-            case.name = _(
-                "Counselling of %(employee)s (%(date)s)",
-                employee=case.employee_id.name or "",
-                date=case.date_open or "",
-            )
+            case.display_name = case._title()
+
+    def _title(self):
+        self.ensure_one()
+        return _(
+            "Counselling of %(employee)s (%(date)s)",
+            employee=self.employee_id.name or "",
+            date=format_date(self.env, self.date_open) if self.date_open else "",
+        )
 
     @api.depends("state")
     def _compute_state_sequence(self):

@@ -3,6 +3,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from .policy import allow
 from .workflow import workflow
@@ -107,12 +108,23 @@ class HrKinerjaDialog(models.Model):
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):
+        for dialog in self:  # stored for search; readers see display_name
+            dialog.name = dialog._title()
+
+    @api.depends("employee_id.name", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the date as the reader writes dates, not ISO (a stored name cannot follow)
         for dialog in self:
-            dialog.name = _(
-                "Dialogue with %(employee)s (%(date)s)",
-                employee=dialog.employee_id.name or "",
-                date=dialog.date or "",
-            )
+            dialog.display_name = dialog._title()
+
+    def _title(self):
+        self.ensure_one()
+        return _(
+            "Dialogue with %(employee)s (%(date)s)",
+            employee=self.employee_id.name or "",
+            date=format_date(self.env, self.date) if self.date else "",
+        )
 
     @api.depends("employee_id", "date", "period_id")
     def _compute_skp(self):

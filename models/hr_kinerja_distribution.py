@@ -123,6 +123,7 @@ class HrKinerjaDistribution(models.Model):
         return result
 
     @api.depends("evaluation_ids.predicate", "evaluation_ids.state")
+    @api.depends_context("lang")
     def _compute_counts(self):
         counts = self._predicate_counts() if self.ids else {}
         achievements = self._achievements() if self.ids else {}
@@ -142,10 +143,36 @@ class HrKinerjaDistribution(models.Model):
             distribution.pattern_html = distribution._pattern_html(achievement, per)
 
     def _explain(self, result):
+        """The deviations in the reader's language (computed on read, never stored)."""
         if result is None:
             return self.env._("The unit's achievement for the period is not set yet.")
-        lines = [self.env._(f.template, **f.params) for f in result.violations]
-        lines += [self.env._(f.template, **f.params) for f in result.notes]
+        return self._explain_findings((*result.violations, *result.notes))
+
+    @api.model
+    def _explain_findings(self, findings):
+        """Findings of rules/distribution.py rendered in the reader's language: the
+        template and the words among its parameters (the predicates joined, the
+        rule a small unit only shows for guidance), not the rules' English."""
+        lines = []
+        for finding in findings:
+            rule = finding.rule
+            names = [PREDICATE_NAMES[p] for p in rule.predicates]
+            predicates = names[0]
+            for name in names[1:]:
+                predicates = self.env._(
+                    "%(first)s and/or %(second)s", first=predicates, second=name
+                )
+            params = dict(finding.params)
+            if "predicates" in params:
+                params["predicates"] = predicates
+            if "rule" in params:
+                percent = rule_distribution.params(rule, 0, 0, rule_constants.ISTIMEWA)["percent"]
+                params["rule"] = self.env._(
+                    rule_distribution.DESCRIPTIONS[rule.kind],
+                    predicates=predicates,
+                    percent=percent,
+                )
+            lines.append(self.env._(finding.template, **params))
         return "\n".join(lines)
 
     def _pattern_html(self, achievement, per):

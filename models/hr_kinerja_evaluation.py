@@ -1,3 +1,4 @@
+import json
 from collections import defaultdict
 from decimal import Decimal
 
@@ -83,7 +84,7 @@ class HrKinerjaEvaluation(models.Model):
         "distribution_id",
         "suggested_result_rating",
         "suggested_behaviour_rating",
-        "suggestion_note",
+        "suggestion_reasons",
         "achievement_percent",
         "contribution",
         "tugas_belajar",
@@ -143,7 +144,14 @@ class HrKinerjaEvaluation(models.Model):
     suggested_behaviour_rating = fields.Selection(
         RATINGS, string="Suggested Behaviour", readonly=True
     )
-    suggestion_note = fields.Text("Why These Suggestions", readonly=True)
+    # Why the system suggests these ratings, stored as translatable structure: a
+    # list of [message, params] pairs - the English message exactly as written in
+    # the code (rules/evaluation.py and _suggestions below), which is the key of the
+    # addon's translations, and its %-parameters (numbers, the unit's name, and
+    # "achievement" as an organisation achievement key). suggestion_note renders
+    # them in the reader's language; nothing English is stored for a reader.
+    suggestion_reasons = fields.Json(readonly=True, copy=False)
+    suggestion_note = fields.Text("Why These Suggestions", compute="_compute_suggestion_note")
     achievement_percent = fields.Float(
         "Indicator Achievement %", digits=(6, 2), readonly=True, aggregator="avg"
     )
@@ -622,10 +630,16 @@ class HrKinerjaEvaluation(models.Model):
                 "drop_out",
                 "ipk",
             ],
-            [[*(row[k] or None for k in keys), *fixed] for row in rows],
+            [[*(self._column_value(k, row[k]) for k in keys), *fixed] for row in rows],
         )
         self.env.invalidate_all()
         return ids
+
+    @api.model
+    def _column_value(self, name, value):
+        if self._fields[name].type == "json":
+            return json.dumps(value) if value else None
+        return value or None
 
     @api.model
     def _skp_domain(self, period):
@@ -648,6 +662,31 @@ class HrKinerjaEvaluation(models.Model):
         return max(1, min(12, end.month - start.month + 1))
 
     # -- suggestions -------------------------------------------------------------
+    @api.depends("suggestion_reasons")
+    @api.depends_context("lang")
+    def _compute_suggestion_note(self):
+        for evaluation in self:
+            evaluation.suggestion_note = (
+                "\n".join(
+                    evaluation._render_reason(message, params)
+                    for message, params in evaluation.suggestion_reasons or ()
+                )
+                or False
+            )
+
+    def _render_reason(self, message, params):
+        """One stored reason in the reader's language."""
+        if not params:
+            return self.env._(message)
+        params = dict(params)
+        if params.get("achievement") in rule_constants.ACHIEVEMENT_NAMES:
+            labels = dict(self._fields["leader_achievement"]._description_selection(self.env))
+            params["achievement"] = labels[params["achievement"]]
+        try:
+            return self.env._(message, **params)
+        except (KeyError, TypeError, ValueError):  # a message changed since it was stored
+            return message
+
     def _refresh_suggestions(self):
         """Suggested ratings and contribution for the batch, from realisations,
         feedback, take-overs and the matriks peran hasil: a fixed number of queries
@@ -764,19 +803,19 @@ class HrKinerjaEvaluation(models.Model):
                 {k: tuple(v) for k, v in on_value[employee_id].items()}, core_value_count
             )
             all_percents = [p for _rhk, _parent, measured in entries for p in measured]
-            reasons = [env._(t, **p) if p else env._(t) for t, p in results.reasons]
+            # stored as [message, params], rendered for the reader (suggestion_note)
+            reasons = [[t, dict(p)] for t, p in results.reasons]
             suggested_result = results.rating
             achievement = achievements.get(led_unit_id, (False,))[0]
             if achievement:
                 suggested_result = rule_evaluation.leader_results(achievement, mapping)
                 reasons = [
-                    env._(
-                        "Leads %(unit)s, whose achievement is %(achievement)s (002 D.6.c).",
-                        unit=led_units.browse(led_unit_id).name,
-                        achievement=dict(ACHIEVEMENTS)[achievement],
-                    )
+                    [
+                        rule_evaluation.LEADER_REASON,
+                        {"unit": led_units.browse(led_unit_id).name, "achievement": achievement},
+                    ]
                 ]
-            reasons += [env._(t, **p) if p else env._(t) for t, p in behaviour.reasons]
+            reasons += [[t, dict(p)] for t, p in behaviour.reasons]
             score = rule_evaluation.contribution(
                 all_percents,
                 roles=len({parent[0] for _rhk, parent, _all in entries if parent}),
@@ -786,7 +825,7 @@ class HrKinerjaEvaluation(models.Model):
             result[key] = {
                 "suggested_result_rating": suggested_result or False,
                 "suggested_behaviour_rating": behaviour.rating or False,
-                "suggestion_note": "\n".join(reasons),
+                "suggestion_reasons": reasons,
                 "contribution": float(score),
                 "achievement_percent": float(mean),
             }

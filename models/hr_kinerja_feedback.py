@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
@@ -110,13 +111,24 @@ class HrKinerjaFeedback(models.Model):
 
     @api.depends("giver_id.name", "receiver_id.name", "date")
     def _compute_name(self):
+        for feedback in self:  # stored for search; readers see display_name
+            feedback.name = feedback._title()
+
+    @api.depends("giver_id.name", "receiver_id.name", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the date as the reader writes dates, not ISO (a stored name cannot follow)
         for feedback in self:
-            feedback.name = _(
-                "Feedback to %(receiver)s from %(giver)s (%(date)s)",
-                receiver=feedback.receiver_id.name or "",
-                giver=feedback.giver_id.name or "",
-                date=feedback.date or "",
-            )
+            feedback.display_name = feedback._title()
+
+    def _title(self):
+        self.ensure_one()
+        return _(
+            "Feedback to %(receiver)s from %(giver)s (%(date)s)",
+            receiver=self.receiver_id.name or "",
+            giver=self.giver_id.name or "",
+            date=format_date(self.env, self.date) if self.date else "",
+        )
 
     @api.model
     def _relationship_source(self, giver, receiver, day):

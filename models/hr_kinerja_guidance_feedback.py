@@ -1,5 +1,6 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from .hr_kinerja_pembinaan_mixin import DATE_FIELDS, GUIDANCE_ROLE_FIELDS, SERVER_FIELDS
 from .policy import allow
@@ -83,13 +84,24 @@ class HrKinerjaGuidanceFeedback(models.Model):
 
     @api.depends("employee_id.name", "coaching_id", "mentoring_id", "date")
     def _compute_name(self):
+        for feedback in self:  # stored for search; readers see display_name
+            feedback.name = feedback._title()
+
+    @api.depends("employee_id.name", "coaching_id", "mentoring_id", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the date as the reader writes dates, not ISO (a stored name cannot follow)
         for feedback in self:
-            feedback.name = _(
-                "Feedback of %(employee)s on %(guidance)s (%(date)s)",
-                employee=feedback.employee_id.name or "",
-                guidance=_("coaching") if feedback.coaching_id else _("mentoring"),
-                date=feedback.date or "",
-            )
+            feedback.display_name = feedback._title()
+
+    def _title(self):
+        self.ensure_one()
+        return _(
+            "Feedback of %(employee)s on %(guidance)s (%(date)s)",
+            employee=self.employee_id.name or "",
+            guidance=_("coaching") if self.coaching_id else _("mentoring"),
+            date=format_date(self.env, self.date) if self.date else "",
+        )
 
     @api.depends("coaching_id", "mentoring_id")
     def _compute_employee_id(self):

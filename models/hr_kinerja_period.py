@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..rules import calendar as rule_calendar
 from ..rules import workdays as rule_workdays
@@ -102,10 +103,33 @@ class HrKinerjaPeriod(models.Model):
             self.kind, self.number, self.year_id.year, self.date_start, self.date_end
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        periods = super().create(vals_list)
+        periods._set_indonesian_names()
+        return periods
+
     def _set_indonesian_names(self):
-        if self.env["res.lang"]._get_data(code="id_ID"):
-            for period in self:
-                workflow(period).with_context(lang="id_ID").name = period.name_official
+        """Write the Indonesian name (Oktober 2026, Triwulan I 2026) of the periods
+        whether or not Indonesian is active yet: a language activated later reads
+        it (the ORM only writes the translations of active languages, hence SQL)."""
+        periods = self.filtered("year_id")
+        if not periods:
+            return
+        self.flush_model(["name"])
+        values = SQL(", ").join(
+            SQL("(%s, %s)", period.id, period.name_official) for period in periods
+        )
+        self.env.cr.execute(
+            SQL(
+                """UPDATE hr_kinerja_period p
+                   SET name = COALESCE(p.name, '{}'::jsonb) || jsonb_build_object('id_ID', v.name)
+                   FROM (VALUES %s) AS v(id, name)
+                   WHERE p.id = v.id""",
+                values,
+            )
+        )
+        self.invalidate_model(["name"])
 
     def write(self, vals):
         # The state changes through _transition(), which skips these checks.

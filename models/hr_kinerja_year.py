@@ -256,8 +256,8 @@ class HrKinerjaYear(models.Model):
             record._check_calendar()
             values = record._period_values()
             # The periods and their deadlines come from the preset: a workflow step.
+            # (named in Indonesian too, models/hr_kinerja_period.py create)
             periods = workflow(self.env["hr.kinerja.period"]).create(values)
-            periods._set_indonesian_names()
             workflow(record).state = "open"
             record.message_post(
                 body=_(

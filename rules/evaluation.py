@@ -82,6 +82,11 @@ class Suggestion:
     reasons: tuple  # (template, params) pairs
 
 
+# Why a unit leader's results suggestion is the unit's achievement (002 D.6.c);
+# params: unit (name), achievement (an ACHIEVEMENTS key).
+LEADER_REASON = _("Leads %(unit)s, whose achievement is %(achievement)s (002 D.6.c).")
+
+
 def leader_results(achievement, mapping=None):
     """Results rating of a unit leader: the unit's achievement (002 D.6.c)."""
     mapping = LEADER_MAPPING if mapping is None else mapping

@@ -76,7 +76,7 @@ class TestDialog(KinerjaMonitoringCase):
                 participant_ids=[Command.set(self.staff.ids)],
             )
         dialog = self._dialog(participant_ids=[Command.set((self.staff | self.colleague).ids)])
-        self.assertEqual(dialog.name, "Dialogue with Analis Mutasi (2026-03-12)")
+        self.assertEqual(dialog.display_name, "Dialogue with Analis Mutasi (03/12/2026)")
         self.assertEqual(
             (dialog.state, dialog.kind, dialog.skp_id), ("draft", "periodic", self.staff_skp)
         )

@@ -55,7 +55,8 @@ class TestFeedback(KinerjaMonitoringCase):
         feedback = self._feedback(self.colleague_user, self.staff, source="leader")
         self.assertEqual(feedback.source, "leader")
         self.assertEqual(
-            feedback.name, "Feedback to Analis Mutasi from Pengadministrasi Mutasi (2026-03-10)"
+            feedback.display_name,
+            "Feedback to Analis Mutasi from Pengadministrasi Mutasi (03/10/2026)",
         )
 
     def test_about_a_result_plan_of_the_receiver_or_a_core_value(self):

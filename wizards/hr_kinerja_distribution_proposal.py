@@ -49,7 +49,7 @@ class HrKinerjaDistributionProposal(models.TransientModel):
                 "feasible": proposal.feasible,
                 "change_count": len(changes),
                 "explanation": (proposal.explanation and self.env._(proposal.explanation))
-                or "\n".join(self.env._(v.template, **v.params) for v in proposal.violations),
+                or self.env["hr.kinerja.distribution"]._explain_findings(proposal.violations),
                 "line_ids": [
                     fields.Command.create(
                         {
