@@ -14,7 +14,8 @@ import json
 import logging
 
 from odoo import SUPERUSER_ID, api
-from odoo.tools import SQL, column_exists
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists
 
 _logger = logging.getLogger(__name__)
 
