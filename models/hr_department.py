@@ -50,19 +50,6 @@ class HrDepartment(models.Model):
                     )
                 )
 
-    # Who leads a unit shows the leader's menus (res.users._kinerja_sync_role_groups).
-    @api.model_create_multi
-    def create(self, vals_list):
-        units = super().create(vals_list)
-        self.env["res.users"]._kinerja_role_groups_changed()
-        return units
-
-    def write(self, vals):
-        result = super().write(vals)
-        if {"manager_id", "parent_id", "active", "kinerja_level"} & set(vals):
-            self.env["res.users"]._kinerja_role_groups_changed()
-        return result
-
     def _kinerja_leaders(self, date):
         """{unit id: leader employee id or False} on ``date``: a unit delegation in
         force (Plt./Plh., a JF leading the unit) before the unit's manager."""

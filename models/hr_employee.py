@@ -14,9 +14,6 @@ NIP_SIZE = 18
 # One NIP per agency, in the database: two simultaneous saves cannot both pass a
 # check in Python. Partial, since most non-ASN employees have no NIP.
 NIP_INDEX = "hr_employee_company_nip_uniq"
-# Fields that move someone's role (evaluator, functional position): the role groups
-# of the menus follow (res.users._kinerja_sync_role_groups).
-ROLE_FIELDS = frozenset({"jabatan_type", "user_id", "department_id", "parent_id", "active"})
 
 
 class HrEmployee(models.Model):
@@ -254,7 +251,6 @@ class HrEmployee(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._normalize_nip(vals)
-        self.env["res.users"]._kinerja_role_groups_changed()
         if not any(vals.get("nip") for vals in vals_list):
             return super().create(vals_list)
         try:
@@ -266,8 +262,6 @@ class HrEmployee(models.Model):
 
     def write(self, vals):
         self._normalize_nip(vals)
-        if ROLE_FIELDS & set(vals):
-            self.env["res.users"]._kinerja_role_groups_changed()
         if not (vals.get("nip") or (vals.get("company_id") and any(self.mapped("nip")))):
             return super().write(vals)
         try:

@@ -198,16 +198,7 @@ class HrKinerjaCounselling(models.Model):
                 )
 
     # -- write --------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        cases = super().create(vals_list)
-        # a counsellor sees the counselling menus (res.users._kinerja_sync_role_groups)
-        self.env["res.users"]._kinerja_role_groups_changed()
-        return cases
-
     def write(self, vals):
-        if "counsellor_id" in vals:
-            self.env["res.users"]._kinerja_role_groups_changed()
         if not is_workflow(self):
             self._check_cases_readable()
             if WORKFLOW_FIELDS & set(vals):

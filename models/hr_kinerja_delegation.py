@@ -67,23 +67,6 @@ class HrKinerjaDelegation(models.Model):
     note = fields.Text()
     active = fields.Boolean(default=True)
 
-    # A delegation in force makes its delegate an evaluator or a unit leader: the
-    # role groups of the menus follow (res.users._kinerja_sync_role_groups).
-    @api.model_create_multi
-    def create(self, vals_list):
-        delegations = super().create(vals_list)
-        self.env["res.users"]._kinerja_role_groups_changed()
-        return delegations
-
-    def write(self, vals):
-        result = super().write(vals)
-        self.env["res.users"]._kinerja_role_groups_changed()
-        return result
-
-    def unlink(self):
-        self.env["res.users"]._kinerja_role_groups_changed()
-        return super().unlink()
-
     @api.depends("kind", "delegate_id.name", "department_id.name", "employee_id.name", "scope")
     def _compute_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))

@@ -396,7 +396,6 @@ class HrKinerjaSkp(models.Model):
         skps.filtered(lambda s: not s.behaviour_ids)._add_core_values()
         for skp in skps.filtered(lambda s: not s.origin_id):
             skp._transition({"origin_id": skp.id})
-        self.env["res.users"]._kinerja_role_groups_changed()
         return skps
 
     def write(self, vals):
@@ -425,8 +424,6 @@ class HrKinerjaSkp(models.Model):
         if "employee_id" in vals and not EVALUATOR_FIELDS.intersection(vals):
             # An HR officer corrected whose draft it is: their evaluators follow.
             self._capture_evaluators()
-        if {"evaluator_id", "employee_id", "state"} & set(vals):
-            self.env["res.users"]._kinerja_role_groups_changed()
         return result
 
     def _check_workflow_fields(self, field_names, create=False):

@@ -12,7 +12,6 @@ ROLE_GROUPS = {
     "functional": "hr_kinerja_asn.group_kinerja_role_functional",
     "counsellor": "hr_kinerja_asn.group_kinerja_role_counsellor",
 }
-SYNC_KEY = "hr_kinerja_asn.role_groups_sync"
 
 
 class ResUsers(models.Model):
@@ -57,8 +56,10 @@ class ResUsers(models.Model):
     @api.model
     def _kinerja_sync_role_groups(self):
         """Make the members of each role group exactly the users who have the role:
-        one write per group, none when nothing changed. Run daily and after the
-        changes that move a role (see _kinerja_role_groups_changed)."""
+        one write per group, none when nothing changed. Run by a daily job (and by
+        hand from the job's Run Manually): recomputing every role of an agency on
+        each change would cost a whole-agency computation per SKP saved and make
+        concurrent saves collide on the groups' members."""
         wanted = self._kinerja_role_user_ids()
         for role, xmlid in ROLE_GROUPS.items():
             group = self.env.ref(xmlid, raise_if_not_found=False)
@@ -69,18 +70,3 @@ class ResUsers(models.Model):
             if set(group.with_context(active_test=False).users.ids) != set(users.ids):
                 group.write({"users": [Command.set(users.ids)]})
         return True
-
-    @api.model
-    def _kinerja_role_groups_changed(self):
-        """A change that may move a role: sync once, when the transaction commits."""
-        precommit = self.env.cr.precommit
-        if not precommit.data.get(SYNC_KEY):
-            precommit.data[SYNC_KEY] = True
-            env = self.env
-
-            def sync():
-                precommit.data.pop(SYNC_KEY, None)
-                env["res.users"].sudo()._kinerja_sync_role_groups()
-                env.flush_all()
-
-            precommit.add(sync)

@@ -51,7 +51,7 @@ class TestRoleMenus(KinerjaMonitoringCase):
         leader = self.env.ref("hr_kinerja_asn.group_kinerja_role_leader")
         self.assertNotIn(self.staff_user, leader.users)
         self.seksi.manager_id = self.staff
-        self.env.cr.flush()  # the sync runs once when the transaction commits
+        self.env["res.users"]._kinerja_sync_role_groups()  # the daily job
         self.assertIn(self.staff_user, leader.users)
         self.assertIn(self.staff_user, evaluator.users)
         self.assertSees(self.staff_user, TEAM_MENUS + LEADER_MENUS)
@@ -71,7 +71,7 @@ class TestRoleMenus(KinerjaMonitoringCase):
                 "date_to": "2099-12-31",
             }
         )
-        self.env.cr.flush()
+        self.env["res.users"]._kinerja_sync_role_groups()  # the daily job
         self.assertIn(self.colleague_user, evaluator.users)
         self.assertSees(self.colleague_user, TEAM_MENUS)
 
