@@ -45,3 +45,4 @@ from . import test_tours_backoffice
 from . import test_due_activities
 from . import test_role_menus
 from . import test_reader_language
+from . import test_portal_attack
