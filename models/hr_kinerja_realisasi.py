@@ -499,11 +499,23 @@ class HrKinerjaRealisasi(models.Model):
                         "automated": True,
                     }
                 )
-        # One by one: two to-dos of one batch on the same SKP for the same person
-        # would both subscribe them as followers.
-        activities = self.env["mail.activity"].sudo()
+        # In rounds, not one by one: two to-dos of one batch on the same SKP for the
+        # same person would both subscribe them as followers, so round k holds the
+        # k-th to-do of each (SKP, person) - as many rounds as open periods, not
+        # one create per employee.
+        rounds = []
+        seen = {}
         for vals in values:
-            activities |= activities.create(vals)
+            key = (vals["res_id"], vals["user_id"])
+            seen[key] = seen.get(key, -1) + 1
+            if seen[key] == len(rounds):
+                rounds.append([])
+            rounds[seen[key]].append(vals)
+        # No e-mail per to-do (the staged reminders send those, issue 14); Odoo still
+        # subscribes each assignee to the SKP, one call per person.
+        activities = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        for batch in rounds:
+            activities |= activities.create(batch)
         return activities
 
     @api.model

@@ -1,8 +1,8 @@
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .common_monitoring import KinerjaMonitoringCase
+from .common_monitoring import QUANTITY, KinerjaMonitoringCase
 
 LINK = "https://drive.kukarkab.go.id/mutasi/sk-februari.pdf"
 DUE = "hr_kinerja_asn.mail_activity_type_realisation_due"
@@ -81,3 +81,49 @@ class TestDueActivities(KinerjaMonitoringCase):
         lines[2:].with_user(self.kasi_user).action_review()
         self.assertFalse(review.exists())
         self.assertFalse(self._todos(REVIEW, self.kasi_user))
+
+    @freeze_time("2026-02-10")
+    def test_cron_queries_do_not_grow_with_employees(self):
+        """The daily job reads and creates in batch; what grows with the people is
+        only Odoo's own subscription of each assignee to their SKP (one call per
+        person, inside mail.activity.create) - no e-mail per to-do."""
+
+        def measured():
+            self.env["mail.activity"].search(
+                [("activity_type_id", "=", self.env.ref(DUE).id)]
+            ).unlink()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self._cron()
+            self.env.flush_all()
+            return self.cr.sql_log_count - before
+
+        measured()  # warm the caches (ir.model, activity types)
+        few = measured()
+        for i in range(4):
+            user = new_test_user(self.env, f"due_staff{i}", groups="base.group_user")
+            employee = self.env["hr.employee"].create(
+                {
+                    "name": f"Pelaksana {i}",
+                    "user_id": user.id,
+                    "department_id": self.seksi.id,
+                    "jabatan_type": "pelaksana",
+                    "asn_type": "pns",
+                }
+            )
+            self._set_skp(employee, f"Layanan {i}", (QUANTITY,))
+        notifications = [
+            ("model", "=", "hr.kinerja.skp"),
+            ("message_type", "=", "user_notification"),
+        ]
+        before = self.env["mail.message"].search_count(notifications)
+        more = measured()
+        self.assertLessEqual(more - few, 4 * 10, f"{few} queries for 2 SKPs, {more} for 6")
+        after = self.env["mail.message"].search_count(notifications)
+        self.assertEqual(after, before, "no assignment e-mail per to-do")
+        self.assertEqual(
+            len(
+                self.env["mail.activity"].search([("activity_type_id", "=", self.env.ref(DUE).id)])
+            ),
+            12,
+        )
