@@ -113,27 +113,12 @@ class HrKinerjaDue(models.AbstractModel):
         )
         if not skps:
             return []
-        indicators = skps.rhk_ids.indicator_ids
-        done = {
-            (line.iki_id.id, line.period_id.id)
-            for line in self.env["hr.kinerja.realisasi"].search(
-                [
-                    ("iki_id", "in", indicators.ids),
-                    ("period_id", "in", periods.ids),
-                    ("state", "in", ("submitted", "reviewed")),
-                ]
-            )
-        }
+        owed = self.env["hr.kinerja.realisasi"]._owed(skps, periods)
         items = []
         for period in periods:
-            owed = indicators.filtered(
-                lambda i, p=period: (
-                    i.rhk_id.skp_id.date_start <= p.date_end
-                    and i.rhk_id.skp_id.date_end >= p.date_start
-                    and (i.id, p.id) not in done
-                )
-            )
-            if owed:
+            counts = [owed[(skp.id, period.id)] for skp in skps if (skp.id, period.id) in owed]
+            owing = sum(len(indicators) for indicators, _due in counts)
+            if owing:
                 items.append(
                     self._item(
                         "realisation",
@@ -142,15 +127,8 @@ class HrKinerjaDue(models.AbstractModel):
                         period.date_evaluation,
                         _(
                             "%(count)s of %(total)s indicators to submit with their evidence.",
-                            count=len(owed),
-                            total=len(
-                                indicators.filtered(
-                                    lambda i, p=period: (
-                                        i.rhk_id.skp_id.date_start <= p.date_end
-                                        and i.rhk_id.skp_id.date_end >= p.date_start
-                                    )
-                                )
-                            ),
+                            count=owing,
+                            total=sum(len(due) for _owed, due in counts),
                         ),
                         f"/my/kinerja/realisasi?period_id={period.id}",
                     )

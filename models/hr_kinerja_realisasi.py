@@ -428,13 +428,14 @@ class HrKinerjaRealisasi(models.Model):
         return period.date_evaluation or period.date_end
 
     @api.model
-    def _owed_pairs(self, skps, periods):
-        """{(SKP id, period id)}: the set SKPs that owe a realisation for an open
-        period they cover - an indicator without a submitted or reviewed line (the
-        same rule as the due list, hr.kinerja.due._realisation_items)."""
+    def _owed(self, skps, periods):
+        """{(SKP id, period id): (indicators owed, indicators due)} for the set SKPs
+        and the periods they cover (same agency): owed = no submitted or reviewed
+        realisation yet. The one rule of what is due for realisations - the to-dos
+        here and the due list (hr.kinerja.due._realisation_items)."""
         indicators = skps.rhk_ids.indicator_ids
         if not indicators or not periods:
-            return set()
+            return {}
         done = {
             (line.iki_id.id, line.period_id.id)
             for line in self.sudo().search(
@@ -445,17 +446,23 @@ class HrKinerjaRealisasi(models.Model):
                 ]
             )
         }
-        owed = set()
+        result = {}
         for skp in skps.filtered(lambda s: s.state == "set"):
+            due = skp.rhk_ids.indicator_ids
             for period in periods:
                 if (
                     period.company_id == skp.company_id
                     and skp.date_start <= period.date_end
                     and skp.date_end >= period.date_start
-                    and any((iki.id, period.id) not in done for iki in skp.rhk_ids.indicator_ids)
                 ):
-                    owed.add((skp.id, period.id))
-        return owed
+                    owed = due.filtered(lambda i, p=period: (i.id, p.id) not in done)
+                    result[(skp.id, period.id)] = (owed, due)
+        return result
+
+    @api.model
+    def _owed_pairs(self, skps, periods):
+        """{(SKP id, period id)} that still owe a realisation (see _owed)."""
+        return {key for key, (owed, _due) in self._owed(skps, periods).items() if owed}
 
     @api.model
     def _due_activities(self, type_xmlid, skps):
