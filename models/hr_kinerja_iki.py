@@ -62,7 +62,7 @@ class HrKinerjaIki(models.Model):
     )
     name = fields.Char("Indicator", required=True)
     target_value = fields.Float("Target", digits=(16, 2))
-    target_unit = fields.Char("Unit", help="e.g. dokumen, laporan, hari, persen")
+    target_unit = fields.Char("Unit of Measure", help="e.g. dokumen, laporan, hari, persen")
     target_text = fields.Char("Qualitative Target")
     less_is_better = fields.Boolean(
         compute="_compute_less_is_better",

@@ -91,6 +91,7 @@ class HrKinerjaPeriod(models.Model):
     reopen_until = fields.Date("Reopened Until", tracking=True, copy=False)
     reopen_ids = fields.One2many("hr.kinerja.period.reopen", "period_id", string="Reopenings")
     evaluation_count = fields.Integer("Evaluations", compute="_compute_evaluation_count")
+    can_set_achievements = fields.Boolean(compute="_compute_can_set_achievements")
 
     @api.depends("kind", "number", "year_id.year")
     def _compute_name_official(self):
@@ -203,6 +204,14 @@ class HrKinerjaPeriod(models.Model):
         action["domain"] = [("period_id", "in", self.ids)]
         action["context"] = {"search_default_group_distribution": 1}
         return action
+
+    @api.depends_context("uid")
+    def _compute_can_set_achievements(self):
+        """Set Unit Achievements shows only to a leader of units below (the wizard's
+        own rule, 002 D.4.f), on an open period."""
+        leads = bool(self.env["hr.kinerja.org.achievement.wizard"]._led_units_with_units_below())
+        for period in self:
+            period.can_set_achievements = leads and period.state in ("open", "reopened")
 
     def action_org_achievement_wizard(self):
         self.ensure_one()

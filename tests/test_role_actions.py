@@ -192,7 +192,11 @@ class TestRoleButtonsDistribution(RoleButtonAssertions, KinerjaEvaluationCase):
             .create({"period_id": self.january.id})
         )
         self.assertEqual(wizard.line_ids.department_id, self.seksi | self.seksi_2)
-        # from a period: the same check, with that period
+        # from a period: the same check, with that period; the period's button shows
+        # exactly to whom the check lets through
+        for user in (self.kasi_user, self.staff_users[0], self.officer):
+            self.assertFalse(self.january.with_user(user).can_set_achievements, user.login)
+        self.assertTrue(self.january.with_user(self.kabid_user).can_set_achievements)
         with self.assertRaisesMsg(UserError, "You lead no unit"):
             self.january.with_user(self.kasi_user).action_org_achievement_wizard()
         action = self.january.with_user(self.kabid_user).action_org_achievement_wizard()

@@ -77,3 +77,58 @@ class TestBackofficeTours(KinerjaMonitoringCase, HttpCase):
             ("rated", "sesuai", "sesuai", "baik"),
         )
         self.assertEqual(evaluation.evaluated_by_id, self.kasi)
+
+
+@tagged("post_install", "-at_install")
+class TestBackofficeToursLeaderOfficer(KinerjaMonitoringCase, HttpCase):
+    """Issue 15, a unit leader's and an HR officer's month in the back office, in a
+    browser. The head of the Bidang sets the achievement of the section below it (002
+    D.4.f) from the menu; the head of the section then proposes and confirms his
+    section's distribution (002 D.5); the HR officer generates a month's evaluations
+    and locks the period (001 item 7)."""
+
+    def test_tour_leader_month(self):
+        self.env["res.users"]._kinerja_sync_role_groups()  # the daily job: menus by role
+        period = self.env["hr.kinerja.org.achievement.wizard"].with_user(
+            self.kabid_user
+        )._default_period()
+        self.assertTrue(period, "an open month that has begun")
+        realisation = self.env["hr.kinerja.realisasi"].create(
+            {"iki_id": self.quantity.id, "period_id": period.id, "value": 40}
+        )
+        self.assertTrue(realisation)
+        evaluation = self.env["hr.kinerja.evaluation"]._generate(period).filtered(
+            lambda e: e.employee_id == self.staff
+        )
+        evaluation = evaluation.with_user(self.kasi_user)
+        evaluation.write({"result_rating": "sesuai", "behaviour_rating": "sesuai"})
+        evaluation.action_done()
+        distribution = evaluation.distribution_id
+        self.assertEqual((distribution.department_id, distribution.state), (self.seksi, "draft"))
+        # the section's leader sees no Confirm while its achievement is missing
+        self.assertFalse(distribution.with_user(self.kasi_user).can_confirm)
+
+        self.start_tour(
+            "/odoo", "kinerja_backoffice_leader_achievements", login=self.kabid_user.login
+        )
+        achievement = self.env["hr.kinerja.org.achievement"].search(
+            [("department_id", "=", self.seksi.id), ("period_id", "=", period.id)]
+        )
+        self.assertEqual((achievement.value, achievement.set_by_id), ("istimewa", self.kabid))
+
+        self.start_tour(
+            "/odoo", "kinerja_backoffice_leader_distribution", login=self.kasi_user.login
+        )
+        self.assertEqual(distribution.state, "confirmed")
+        self.assertEqual(distribution.confirmed_by_id, self.kasi_user)
+        self.assertEqual(evaluation.sudo().state, "confirmed")
+
+    def test_tour_officer_month(self):
+        Evaluation = self.env["hr.kinerja.evaluation"]
+        domain = [("period_id", "=", self.january.id)]
+        self.assertFalse(Evaluation.search(domain))
+        self.start_tour("/odoo", "kinerja_backoffice_officer_month", login=self.officer.login)
+        self.assertEqual(
+            set(Evaluation.search(domain).employee_id.ids), {self.staff.id, self.kasi.id}
+        )
+        self.assertEqual(self.january.state, "locked")
