@@ -56,7 +56,9 @@ class TestBackofficeViews(KinerjaEvaluationCase):
             .with_user(self.kabid_user)
             .create({"period_id": self.january.id, "department_id": self.bidang.id})
         )
-        arch = self._arch(wizard._name, "hr_kinerja_asn.hr_kinerja_org_achievement_wizard_view_form")
+        arch = self._arch(
+            wizard._name, "hr_kinerja_asn.hr_kinerja_org_achievement_wizard_view_form"
+        )
         row = wizard.web_read(self._spec(wizard._name, arch))[0]
         names = {line["department_id"]["display_name"] for line in row["line_ids"]}
         self.assertEqual(names, {"Seksi Kinerja", "Seksi Disiplin"})
@@ -82,10 +84,14 @@ class TestBackofficeViews(KinerjaEvaluationCase):
         for records, view, fname in cases:
             with self.subTest(view=view):
                 self.assertTrue(records)
-                names = self._unit_names(records.with_user(self.officer), f"hr_kinerja_asn.{view}", fname)
+                names = self._unit_names(
+                    records.with_user(self.officer), f"hr_kinerja_asn.{view}", fname
+                )
                 self.assertIn("Seksi Kinerja", names)
                 self.assertNotIn(SEKSI_PATH, names)
-        delegation_arch = self._arch("hr.kinerja.delegation", "hr_kinerja_asn.hr_kinerja_delegation_view_list")
+        delegation_arch = self._arch(
+            "hr.kinerja.delegation", "hr_kinerja_asn.hr_kinerja_delegation_view_list"
+        )
         spec = self._spec("hr.kinerja.delegation", delegation_arch)
         self.assertEqual(spec["department_id"]["context"], {"hierarchical_naming": False})
 
@@ -97,9 +103,11 @@ class TestBackofficeViews(KinerjaEvaluationCase):
         self.assertIn(self.env.ref("hr_kinerja_asn.hr_kinerja_org_achievement_action"), grouped)
         for action in grouped:
             with self.subTest(action=action.name):
-                view_id = dict((mode, vid) for vid, mode in action.views).get("list")
+                view_id = {mode: vid for vid, mode in action.views}.get("list")
                 arch = etree.fromstring(
-                    self.env[action.res_model].get_views([(view_id, "list")])["views"]["list"]["arch"]
+                    self.env[action.res_model].get_views([(view_id, "list")])["views"]["list"][
+                        "arch"
+                    ]
                 )
                 self.assertTrue(safe_eval(arch.get("expand") or "False"), action.name)
 
@@ -118,7 +126,7 @@ class TestBackofficeViews(KinerjaEvaluationCase):
         """The rows of My Predicates as the user sees them: the action's domain and
         list view, in the list's order."""
         action = self.env.ref("hr_kinerja_asn.hr_kinerja_evaluation_action_mine")
-        view_id = dict((mode, vid) for vid, mode in action.views)["list"]
+        view_id = {mode: vid for vid, mode in action.views}["list"]
         Evaluation = self.env["hr.kinerja.evaluation"].with_user(user)
         arch = etree.fromstring(Evaluation.get_views([(view_id, "list")])["views"]["list"]["arch"])
         domain = safe_eval(action.domain, {"uid": user.id})
