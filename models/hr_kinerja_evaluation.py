@@ -526,6 +526,21 @@ class HrKinerjaEvaluation(models.Model):
         workflow(self).write({"state": "draft"})
         return True
 
+    # -- documents (My Predicates) ------------------------------------------------------
+    def action_print_result(self):
+        """The evaluation result (C.1.x), as in the Print menu and the portal."""
+        return self._kinerja_print("hr_kinerja_asn.action_report_evaluation_result")
+
+    def action_print_document(self):
+        """The evaluation document (D.1.1/D.1.2), as in the Print menu and the portal."""
+        return self._kinerja_print("hr_kinerja_asn.action_report_evaluation_document")
+
+    def _kinerja_print(self, report_xmlid):
+        # Like the portal: the documents exist once the evaluation is rated.
+        if any(evaluation.state == "draft" for evaluation in self):
+            raise UserError(_("The documents are printed once the evaluation is rated."))
+        return self.env.ref(report_xmlid).report_action(self)
+
     # -- generation ------------------------------------------------------------------
     @api.model
     def _generate(self, period):
