@@ -14,8 +14,10 @@ from .wording import (
     core_value_id,
     date_id,
     date_range,
+    percent_id,
     period_label,
     place_date,
+    quantity_id,
     year_range,
 )
 
@@ -40,7 +42,7 @@ def assessment_span(skp):
 def target_of(iki):
     if iki.target_text:
         return iki.target_text
-    return f"{iki.target_value:g} {iki.target_unit or ''}".strip()
+    return quantity_id(iki.target_value, iki.target_unit)
 
 
 def realisation_of(line):
@@ -49,10 +51,10 @@ def realisation_of(line):
     if line.approach == "qualitative" or line.value_text:
         text = line.value_text or "-"
     else:
-        text = f"{line.value:g} {line.target_unit or ''}".strip()
+        text = quantity_id(line.value, line.target_unit)
     if line.achievement_percent:
-        due = f"{round(line.period_target, 2):g} {line.target_unit or ''}".strip()
-        text += f" ({line.achievement_percent:.2f}% dari target periode {due})"
+        due = quantity_id(line.period_target, line.target_unit)
+        text += f" ({percent_id(line.achievement_percent)} dari target periode {due})"
     return text
 
 
@@ -77,6 +79,10 @@ class ReportMonitoringMixin(models.AbstractModel):
 
     def _today(self):
         return fields.Date.context_today(self)
+
+    def _local_date(self, moment):
+        """The day of a stored date-time in the user's time zone."""
+        return fields.Datetime.context_timestamp(self, moment).date() if moment else False
 
 
 class ReportRencanaAksi(models.AbstractModel):
@@ -106,7 +112,10 @@ class ReportRencanaAksi(models.AbstractModel):
         by_rhk = defaultdict(lambda: defaultdict(lambda: {"plans": [], "lines": []}))
         for plan in plans:
             by_rhk[plan.rhk_id.id][plan.period_id]["plans"].append(plan)
+        reviewed_on = defaultdict(list)
         for line in lines:
+            if line.reviewed_date:
+                reviewed_on[line.skp_id.id].append(line.reviewed_date)
             links, files = evidence_of(line)
             by_rhk[line.rhk_id.id][line.period_id]["lines"].append(
                 {
@@ -121,6 +130,14 @@ class ReportRencanaAksi(models.AbstractModel):
         forms = []
         for skp in skps:
             left, right = self._identities(skp)
+            # The form's own date: B.1.1 - the day the SKP the plans belong to was set
+            # (agreed); B.1.2 - the day the evaluator last reviewed a printed
+            # realisation. A form not yet at that step carries the print date.
+            if self._realisation:
+                signed = max(reviewed_on[skp.id], default=False)
+            else:
+                signed = skp.set_date or skp.agreed_date
+            signed_on = self._local_date(signed) or today
             rhks = []
             for number, rhk in enumerate(skp.rhk_ids, 1):
                 periods = sorted(by_rhk[rhk.id].items(), key=lambda item: item[0].date_start)
@@ -142,7 +159,7 @@ class ReportRencanaAksi(models.AbstractModel):
                     "left": left,
                     "right": right,
                     "rhks": rhks,
-                    "place_date": place_date(skp.company_id, today),
+                    "place_date": place_date(skp.company_id, signed_on),
                 }
             )
         return {
@@ -359,7 +376,11 @@ class ReportFeedbackRecord(models.AbstractModel):
             "right": right,
             "sections": sections,
             "behaviours": behaviours,
-            "place_date": place_date(employee.sudo().company_id, today),
+            # The record's own date: the day of the last feedback it records (the
+            # print date only for an empty record, which the selection never gives).
+            "place_date": place_date(
+                employee.sudo().company_id, max(given.mapped("date"), default=False) or today
+            ),
         }
 
 

@@ -125,7 +125,7 @@ class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
                 "(4)",
                 "199001152015031002",
                 "Verifikasi berkas usul mutasi",
-                "Jumlah SK mutasi: 25 dokumen (150.00% dari target periode 16.67 dokumen)",
+                "Jumlah SK mutasi: 25 dokumen (150,00% dari target periode 16,67 dokumen)",
                 LINK,
                 "rekap-sk-februari.pdf",
             ],
@@ -176,7 +176,7 @@ class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
                 "Layanan mutasi tepat waktu",
                 "Kuantitas",
                 "100 dokumen",
-                "25 dokumen (150.00% dari target periode 16.67 dokumen)",
+                "25 dokumen (150,00% dari target periode 16,67 dokumen)",
                 "Pimpinan (Kepala Seksi Mutasi, 16 Februari",
                 "percepat penerbitan SK",
                 "PERILAKU KERJA",
@@ -344,7 +344,7 @@ class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
                 "Persentase Capaian Kinerja",
                 "Jumlah SK mutasi",
                 "100 dokumen",
-                "150.00%",  # 25 of the 16.67 due by February (002 D.4.c)
+                "150,00%",  # 25 of the 16.67 due by February (002 D.4.c)
                 "B. IDENTIFIKASI PERMASALAHAN KINERJA",
                 "Berkas usul mutasi sering tidak lengkap",
                 "Persyaratan belum diumumkan",
