@@ -2,6 +2,7 @@
 realisation (003 Format B.1.1, B.1.2), the feedback records (B.1.3-B.1.5) and
 Kutai Kartanegara's evaluation-and-dialogue minutes (000 Lampiran 1)."""
 
+import re
 from collections import defaultdict
 
 from lxml import html as lxml_html
@@ -32,6 +33,7 @@ MODES_ID = {"direct": "langsung", "indirect": "tidak langsung"}
 # 003 Lampiran: the feedback record follows the SKP's approach and position.
 FEEDBACK_FORMS = {"a_1_1": "b_1_3", "a_1_6": "b_1_3", "a_1_2": "b_1_4", "a_1_7": "b_1_5"}
 MONITORED_STATES = ("set", "revised", "closed")
+DECIMAL_POINT = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.,]*\d)")
 
 
 def assessment_span(skp):
@@ -399,11 +401,14 @@ class ReportDialog(models.AbstractModel):
         if not dialog.achievement_html:
             return []
         tree = lxml_html.fromstring(str(dialog.achievement_html))
-        return [
+        rows = [
             [cell.text_content().strip() for cell in row.findall("td")]
             for row in tree.iter("tr")
             if row.findall("td")
         ]
+        # The snapshot is written with a decimal point; the form prints the decimal
+        # comma in the target, realisation and percentage cells (not the names).
+        return [row[:3] + [DECIMAL_POINT.sub(r"\1,\2", cell) for cell in row[3:]] for row in rows]
 
     @api.model
     def _get_report_values(self, docids, data=None):
