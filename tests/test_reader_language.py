@@ -90,10 +90,10 @@ class TestExplanationsInReadersLanguage(KinerjaEvaluationCase):
         distribution = self._of(evaluations, self.staff[0]).distribution_id
         _indonesian(self.env)
         self.kasi_user.lang = "id_ID"
+        leader = distribution.with_user(self.kasi_user).with_context(lang="id_ID")
         with patch.dict(rule_distribution.GUIDANCE, guidance or {}):
-            action = distribution.with_user(self.kasi_user).action_open_proposal()
-        wizard = self.env["hr.kinerja.distribution.proposal"].browse(action["res_id"])
-        return wizard.with_user(self.kasi_user)
+            action = leader.action_open_proposal()
+        return leader.env["hr.kinerja.distribution.proposal"].browse(action["res_id"])
 
     def test_distribution_proposal_in_the_leaders_language(self):
         """The proposal's reasons are rendered in the language of the leader who
