@@ -193,7 +193,10 @@ class HrKinerjaDemoLoader(models.AbstractModel):
             proposal = proposals.get(distribution.id)
             for change in proposal.changes if proposal and proposal.feasible else ():
                 workflow(self.env["hr.kinerja.evaluation"].sudo().browse(change.key)).write(
-                    {"predicate": change.new, "predicate_justification": change.message}
+                    {
+                        "predicate": change.new,
+                        "predicate_justification": distribution._explain_change(change),
+                    }
                 )
         for distribution in distributions:
             if not distribution.is_compliant:

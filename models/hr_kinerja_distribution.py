@@ -175,6 +175,39 @@ class HrKinerjaDistribution(models.Model):
             lines.append(self.env._(finding.template, **params))
         return "\n".join(lines)
 
+    @api.model
+    def _explain_proposal(self, proposal):
+        """What the proposal says of the unit, in the reader's language: why no
+        distribution fits (rules.proposal.INFEASIBLE with the findings), or the
+        findings on the current distribution."""
+        if proposal.feasible or not proposal.explanation_params:
+            return self._explain_findings(proposal.violations)
+        params = proposal.explanation_params
+        labels = dict(self._fields["achievement"]._description_selection(self.env))
+        return self.env._(
+            rule_proposal.INFEASIBLE,
+            n=params["n"],
+            achievement=labels.get(params["achievement"], params["achievement"]),
+            violations=self._explain_findings(proposal.violations).replace("\n", " "),
+        )
+
+    @api.model
+    def _explain_change(self, change):
+        """The reason of one proposed change (rules.proposal.Change: a template and
+        its parameters) in the reader's language; the predicates the others go to
+        joined in that language, not the rules' "and"."""
+        params = dict(change.params)
+        names = [rule_constants.PREDICATE_NAMES[k] for k in params.pop("further_predicates", ())]
+        if names:
+            further = names[0]
+            for name in names[1:]:
+                further = self.env._("%(first)s and %(second)s", first=further, second=name)
+            params["further"] = further
+        try:
+            return self.env._(change.reason, **params)
+        except (KeyError, TypeError, ValueError):  # a translation missing a parameter
+            return change.reason % params
+
     def _pattern_html(self, achievement, per):
         """Counts beside what the pattern allows for a unit of this size."""
         n = sum(per.values())

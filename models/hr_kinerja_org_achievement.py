@@ -327,6 +327,12 @@ class HrKinerjaOrgAchievement(models.Model):
                 }
                 for child in below.sorted("name")
             ],
+            # The form's date: when the last of these achievements was set (False
+            # while none is).
+            "date_set": max(
+                (record.date_set for _value, record in effective.values() if record.date_set),
+                default=False,
+            ),
         }
 
     # -- escalation ---------------------------------------------------------------

@@ -18,8 +18,10 @@ from .wording import (
     PERSPECTIVES_ID,
     core_value_id,
     date_range,
+    number_id,
     period_label,
     place_date,
+    quantity_id,
 )
 
 RATING_NAMES = {k: v.upper() for k, v in rule_constants.RATING_NAMES.items()}
@@ -123,6 +125,8 @@ def pattern_id(achievement, n):
     lines = []
     for rule in rule_distribution.GUIDANCE.get(achievement, ()) if achievement else ():
         params = rule_distribution.params(rule, 0, n, achievement)
+        if params.get("percent"):
+            params["percent"] = number_id(params["percent"])
         params["predicates"] = " dan/atau ".join(
             rule_constants.PREDICATE_NAMES[p] for p in rule.predicates
         )
@@ -157,6 +161,8 @@ def document_values(evaluations):
             "result_rating": RATING_NAMES.get(evaluation.result_rating) or "-",
             "behaviour_rating": RATING_NAMES.get(evaluation.behaviour_rating) or "-",
             "predicate": PREDICATE_NAMES.get(evaluation.predicate) or "-",
+            # Signed on the day the evaluation was done (rated); an evaluation not
+            # yet rated (a draft printed for review) carries the print date.
             "place_date": place_date(evaluation.company_id, evaluation.evaluated_date or today),
         }
     return values
@@ -165,8 +171,7 @@ def document_values(evaluations):
 def _realisation_text(line):
     if line.value_text:
         return line.value_text
-    value = f"{line.value:g}"
-    return f"{value} {line.target_unit}" if line.target_unit else value
+    return quantity_id(line.value, line.target_unit)
 
 
 def result_values(evaluations):
@@ -238,9 +243,7 @@ def result_values(evaluations):
                 indicators = []
                 for iki in rhk.indicator_ids.sorted("sequence"):
                     text, reviews = realised(iki)
-                    target = iki.target_text or (
-                        f"{iki.target_value:g} {iki.target_unit or ''}".strip()
-                    )
+                    target = iki.target_text or quantity_id(iki.target_value, iki.target_unit)
                     indicators.append(
                         {
                             "aspect": ASPECTS_ID.get(iki.aspect, iki.aspect or ""),
@@ -370,14 +373,17 @@ def _capaian_forms(env, pairs):
     for unit, period in sorted(
         (p for p in pairs if p[0]), key=lambda p: (p[1].date_start, p[0].name)
     ):
+        data = Achievement._penetapan_data(unit, period)
         forms.append(
             {
-                "data": Achievement._penetapan_data(unit, period),
+                "data": data,
                 "unit": unit.name.upper(),
                 "period_label": period_label(period),
                 "year": period.date_end.year,
                 "leader": _leader_identity(env, unit, period),
-                "place_date": place_date(period.company_id, today),
+                # Signed on the day the achievements were set (the latest of them);
+                # a draft printed before any is set carries the print date.
+                "place_date": place_date(period.company_id, data["date_set"] or today),
             }
         )
     if not forms:
@@ -460,9 +466,16 @@ class ReportPenetapanPredikat(models.AbstractModel):
                     "period_label": period_label(period),
                     "year": period.date_end.year,
                     "leader": identity(distribution.leader_id),
+                    # Signed on the day the leader confirmed the distribution (in the
+                    # user's time zone); before that, the print date.
                     "place_date": place_date(
                         period.company_id,
-                        (distribution.confirmed_date and distribution.confirmed_date.date())
+                        (
+                            distribution.confirmed_date
+                            and fields.Datetime.context_timestamp(
+                                distribution, distribution.confirmed_date
+                            ).date()
+                        )
                         or fields.Date.context_today(self),
                     ),
                 }

@@ -2,6 +2,7 @@
 realisation (003 Format B.1.1, B.1.2), the feedback records (B.1.3-B.1.5) and
 Kutai Kartanegara's evaluation-and-dialogue minutes (000 Lampiran 1)."""
 
+import re
 from collections import defaultdict
 
 from lxml import html as lxml_html
@@ -14,8 +15,10 @@ from .wording import (
     core_value_id,
     date_id,
     date_range,
+    percent_id,
     period_label,
     place_date,
+    quantity_id,
     year_range,
 )
 
@@ -30,6 +33,7 @@ MODES_ID = {"direct": "langsung", "indirect": "tidak langsung"}
 # 003 Lampiran: the feedback record follows the SKP's approach and position.
 FEEDBACK_FORMS = {"a_1_1": "b_1_3", "a_1_6": "b_1_3", "a_1_2": "b_1_4", "a_1_7": "b_1_5"}
 MONITORED_STATES = ("set", "revised", "closed")
+DECIMAL_POINT = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.,]*\d)")
 
 
 def assessment_span(skp):
@@ -40,7 +44,7 @@ def assessment_span(skp):
 def target_of(iki):
     if iki.target_text:
         return iki.target_text
-    return f"{iki.target_value:g} {iki.target_unit or ''}".strip()
+    return quantity_id(iki.target_value, iki.target_unit)
 
 
 def realisation_of(line):
@@ -49,10 +53,10 @@ def realisation_of(line):
     if line.approach == "qualitative" or line.value_text:
         text = line.value_text or "-"
     else:
-        text = f"{line.value:g} {line.target_unit or ''}".strip()
+        text = quantity_id(line.value, line.target_unit)
     if line.achievement_percent:
-        due = f"{round(line.period_target, 2):g} {line.target_unit or ''}".strip()
-        text += f" ({line.achievement_percent:.2f}% dari target periode {due})"
+        due = quantity_id(line.period_target, line.target_unit)
+        text += f" ({percent_id(line.achievement_percent)} dari target periode {due})"
     return text
 
 
@@ -77,6 +81,10 @@ class ReportMonitoringMixin(models.AbstractModel):
 
     def _today(self):
         return fields.Date.context_today(self)
+
+    def _local_date(self, moment):
+        """The day of a stored date-time in the user's time zone."""
+        return fields.Datetime.context_timestamp(self, moment).date() if moment else False
 
 
 class ReportRencanaAksi(models.AbstractModel):
@@ -106,7 +114,10 @@ class ReportRencanaAksi(models.AbstractModel):
         by_rhk = defaultdict(lambda: defaultdict(lambda: {"plans": [], "lines": []}))
         for plan in plans:
             by_rhk[plan.rhk_id.id][plan.period_id]["plans"].append(plan)
+        reviewed_on = defaultdict(list)
         for line in lines:
+            if line.reviewed_date:
+                reviewed_on[line.skp_id.id].append(line.reviewed_date)
             links, files = evidence_of(line)
             by_rhk[line.rhk_id.id][line.period_id]["lines"].append(
                 {
@@ -121,6 +132,14 @@ class ReportRencanaAksi(models.AbstractModel):
         forms = []
         for skp in skps:
             left, right = self._identities(skp)
+            # The form's own date: B.1.1 - the day the SKP the plans belong to was set
+            # (agreed); B.1.2 - the day the evaluator last reviewed a printed
+            # realisation. A form not yet at that step carries the print date.
+            if self._realisation:
+                signed = max(reviewed_on[skp.id], default=False)
+            else:
+                signed = skp.set_date or skp.agreed_date
+            signed_on = self._local_date(signed) or today
             rhks = []
             for number, rhk in enumerate(skp.rhk_ids, 1):
                 periods = sorted(by_rhk[rhk.id].items(), key=lambda item: item[0].date_start)
@@ -142,7 +161,7 @@ class ReportRencanaAksi(models.AbstractModel):
                     "left": left,
                     "right": right,
                     "rhks": rhks,
-                    "place_date": place_date(skp.company_id, today),
+                    "place_date": place_date(skp.company_id, signed_on),
                 }
             )
         return {
@@ -359,7 +378,11 @@ class ReportFeedbackRecord(models.AbstractModel):
             "right": right,
             "sections": sections,
             "behaviours": behaviours,
-            "place_date": place_date(employee.sudo().company_id, today),
+            # The record's own date: the day of the last feedback it records (the
+            # print date only for an empty record, which the selection never gives).
+            "place_date": place_date(
+                employee.sudo().company_id, max(given.mapped("date"), default=False) or today
+            ),
         }
 
 
@@ -378,11 +401,14 @@ class ReportDialog(models.AbstractModel):
         if not dialog.achievement_html:
             return []
         tree = lxml_html.fromstring(str(dialog.achievement_html))
-        return [
+        rows = [
             [cell.text_content().strip() for cell in row.findall("td")]
             for row in tree.iter("tr")
             if row.findall("td")
         ]
+        # The snapshot is written with a decimal point; the form prints the decimal
+        # comma in the target, realisation and percentage cells (not the names).
+        return [row[:3] + [DECIMAL_POINT.sub(r"\1,\2", cell) for cell in row[3:]] for row in rows]
 
     @api.model
     def _get_report_values(self, docids, data=None):

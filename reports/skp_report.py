@@ -7,6 +7,7 @@ from .wording import (
     core_value_id,
     date_range,
     place_date,
+    quantity_id,
 )
 
 # The forms print the regulation's wording whatever the user's language (003 Lampiran).
@@ -40,11 +41,6 @@ CONSEQUENCES = {
     "positive": "Apabila memenuhi ekspektasi Pimpinan",
     "negative": "Apabila tidak memenuhi ekspektasi Pimpinan",
 }
-
-
-def number_id(value):
-    """100 -> "100", 2.5 -> "2,5": Indonesian decimal comma."""
-    return f"{value:g}".replace(".", ",")
 
 
 def _behaviour_wording(line):
@@ -104,7 +100,7 @@ class ReportSkp(models.AbstractModel):
     @api.model
     def _target(self, iki):
         if iki.skp_id.approach == "quantitative":
-            return f"{number_id(iki.target_value)} {iki.target_unit or ''}".strip()
+            return quantity_id(iki.target_value, iki.target_unit)
         return iki.target_text or ""
 
     @api.model

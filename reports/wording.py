@@ -6,6 +6,7 @@ Pasal 9) and the perspectives of a leader's SKP (003 Lampiran A.1.2)."""
 import datetime
 
 from ..rules.calendar import MONTHS_ID, ROMAN
+from ..rules.numbers import number_id, percent_id, quantity_id  # noqa: F401 (the forms' numbers)
 
 
 def date_id(day, upper=False):

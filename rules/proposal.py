@@ -25,7 +25,7 @@ proposed for Sangat Baik before anyone is lowered further than the pattern needs
 the leader reviews and edits every proposal.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 
 from . import distribution
@@ -54,7 +54,10 @@ class Proposal:
     targets: dict  # predicate -> count
     changes: tuple  # Change, in input order
     violations: tuple = ()  # the checker's findings on the current distribution
-    explanation: str = ""  # why no distribution fits, when infeasible
+    explanation: str = ""  # why no distribution fits, when infeasible (rules' words)
+    # INFEASIBLE's parameters for a reader's language: n and the achievement's key
+    # (the violations are rendered from ``violations``)
+    explanation_params: dict = field(default_factory=dict)
 
 
 def _bounds(achievement, n, guidance, small_unit):
@@ -226,6 +229,7 @@ def propose(achievement, employees, guidance=None, small_unit=distribution.SMALL
                 "achievement": ACHIEVEMENT_NAMES[achievement],
                 "violations": " ".join(v.message for v in current.violations),
             },
+            {"n": len(employees), "achievement": achievement},
         )
     surplus = {k: counts[k] - targets[k] for k in PREDICATES if counts[k] > targets[k]}
     deficit = {k: targets[k] - counts[k] for k in PREDICATES if targets[k] > counts[k]}
@@ -293,6 +297,8 @@ def _change(key, new, moves, position, direction, context):
             "moved_new": moves[position][1],
             "further_count": sum(take for _k, take in further),
             "further": " and ".join(PREDICATE_NAMES[k] for k, _take in further),
+            # the keys, for the reader's language to join them (not the rules' "and")
+            "further_predicates": [k for k, _take in further],
         }
     )
     return Change(key, old, new, reason, params)

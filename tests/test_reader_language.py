@@ -1,8 +1,11 @@
 from datetime import date
+from fractions import Fraction
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import tagged
 
+from ..rules import distribution as rule_distribution
 from .common_evaluation import KinerjaEvaluationCase
 from .common_monitoring import KinerjaMonitoringCase
 
@@ -73,6 +76,51 @@ class TestExplanationsInReadersLanguage(KinerjaEvaluationCase):
         self.assertIn("paling sedikit 60% Sangat Kurang", indonesian)
         self.assertNotIn("at least", indonesian)
         self.assertNotIn("guidance only", indonesian)
+
+    def _seksi_proposal(self, guidance=None):
+        """The Seksi's distribution (5 Baik, 1 Sangat Baik) proposed by its leader,
+        who reads Indonesian; ``guidance`` replaces the pattern (an agency's)."""
+        evaluations = self._generate()
+        self._achieve(self.seksi, "baik")
+        for employee in self.staff - self.study:
+            self._rate(self._of(evaluations, employee), "sesuai", "sesuai")
+        study = self._of(evaluations, self.study).with_user(self.kasi_user)
+        study.write({"ipk": 3.6})
+        study.action_done()
+        distribution = self._of(evaluations, self.staff[0]).distribution_id
+        _indonesian(self.env)
+        self.kasi_user.lang = "id_ID"
+        leader = distribution.with_user(self.kasi_user).with_context(lang="id_ID")
+        with patch.dict(rule_distribution.GUIDANCE, guidance or {}):
+            action = leader.action_open_proposal()
+        return leader.env["hr.kinerja.distribution.proposal"].browse(action["res_id"])
+
+    def test_distribution_proposal_in_the_leaders_language(self):
+        """The proposal's reasons are rendered in the language of the leader who
+        proposes and applies them; the justification written onto the evaluation
+        is that text (the leader's, as an edited reason would be)."""
+        wizard = self._seksi_proposal()
+        changed = wizard.line_ids.filtered("changed")
+        self.assertIn("diturunkan sebagai salah satu kontributor terendah", changed.reason)
+        self.assertNotIn("lowered", changed.reason)
+        wizard.action_apply()
+        lowered = changed.evaluation_id
+        self.assertIn("diturunkan", lowered.predicate_justification)
+        self.assertNotIn("lowest contributors", lowered.predicate_justification)
+
+    def test_infeasible_proposal_explained_in_the_leaders_language(self):
+        """When an agency's guidance admits no distribution, the explanation and the
+        rules it cannot meet read in Indonesian for an Indonesian leader."""
+        impossible = (
+            rule_distribution.Rule(rule_distribution.MIN_SHARE, ("baik",), Fraction(6, 10)),
+            rule_distribution.Rule(rule_distribution.MIN_SHARE, ("sangat_baik",), Fraction(6, 10)),
+        )
+        wizard = self._seksi_proposal({"baik": impossible})
+        self.assertFalse(wizard.feasible)
+        self.assertIn("Tidak ada distribusi 6 pegawai", wizard.explanation)
+        self.assertIn("60% pegawai harus berpredikat Sangat Baik", wizard.explanation)
+        self.assertNotIn("No distribution", wizard.explanation)
+        self.assertNotIn("At least", wizard.explanation)
 
     def test_period_names_in_indonesian_once_activated(self):
         """Periods created while Indonesian is not active read "Oktober 2028" once

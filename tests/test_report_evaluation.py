@@ -1,6 +1,9 @@
 import os
 import subprocess
 import tempfile
+from datetime import date, datetime
+
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -256,6 +259,40 @@ class TestReportEvaluation(ReportCaseMixin, KinerjaEvaluationCase):
         )
         text = self._text(self._pdf(CAPAIAN_UNITS, achievement.ids, self.officer))
         self.assertContains(text, "PADA BIDANG PENILAIAN", "Seksi Kinerja BAIK")
+
+    # -- Indonesian numbers and the documents' own dates --------------------------------------
+    def _html(self, report, ids, user):
+        reports = self.env["ir.actions.report"].with_user(user)
+        return reports._render_qweb_html(report, ids)[0].decode()
+
+    def test_numbers_in_indonesian_on_c_1_3(self):
+        """The realisation prints with a decimal comma and a thousands dot, whatever
+        the user's language."""
+        realisation = self.env["hr.kinerja.realisasi"].search(
+            [("skp_id", "=", self.first.skp_id.id), ("period_id", "=", self.january.id)]
+        )
+        realisation.sudo().value = 1250.5
+        html = self._html(RESULT, self.first.ids, self.officer)
+        self.assertIn("1.250,5 dok", html)
+        self.assertNotIn("1250.5", html)
+
+    def test_penetapan_dates_are_the_documents_own(self):
+        """Printed later, the penetapan capaian is dated the day the achievements were
+        set, the penetapan predikat the day the leader confirmed (in the leader's time
+        zone: 20:00 UTC on 3 February is 4 February in Jakarta)."""
+        achievement = self.env["hr.kinerja.org.achievement"].search(
+            [("department_id", "=", self.seksi.id), ("period_id", "=", self.january.id)]
+        )
+        achievement.sudo().date_set = date(2027, 2, 2)
+        self.kasi_user.tz = "Asia/Jakarta"
+        self.seksi_dist.sudo().confirmed_date = datetime(2027, 2, 3, 20, 0)
+        with freeze_time("2027-06-15 03:00:00"):
+            capaian = self._html(CAPAIAN_UNITS, achievement.ids, self.officer)
+            predikat = self._html(PREDIKAT, self.seksi_dist.ids, self.kasi_user)
+        self.assertIn("2 Februari 2027", capaian)
+        self.assertIn("4 Februari 2027", predikat)
+        for html in (capaian, predikat):
+            self.assertNotIn("15 Juni 2027", html)
 
     # -- access ------------------------------------------------------------------------------
     def test_an_employee_prints_only_their_own(self):

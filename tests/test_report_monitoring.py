@@ -1,10 +1,13 @@
 import base64
 from datetime import date
 
-from odoo import Command
+from freezegun import freeze_time
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..reports.wording import date_id
 from .common_monitoring import QUANTITY, KinerjaMonitoringCase
 from .common_report import ReportCaseMixin, pdf_text
 
@@ -87,6 +90,42 @@ class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
         for fragment in fragments:
             self.assertIn(fragment, text)
 
+    def _html(self, xmlid, records, user=None):
+        reports = self.env["ir.actions.report"].with_user(user or self.env.user)
+        return reports._render_qweb_html(f"hr_kinerja_asn.{xmlid}", records.ids)[0].decode()
+
+    def test_numbers_in_indonesian_on_b_1_2(self):
+        """Indonesian documents write a decimal comma and a thousands dot: the
+        realisation's achievement and the period's target (16,67 of a 100 yearly)."""
+        html = self._html("action_report_realisasi", self.staff_skp, self.kasi_user)
+        self.assertIn("150,00% dari target periode 16,67 dokumen", html)
+        self.assertNotIn("16.67", html)
+        self.assertNotIn("150.00", html)
+        self.line.sudo().value = 1250.5
+        html = self._html("action_report_realisasi", self.staff_skp, self.kasi_user)
+        self.assertIn("1.250,5 dokumen", html)
+        self.assertNotIn("1250.5", html)
+
+    def test_signature_dates_are_the_documents_own(self):
+        """Printed later, a form carries the day of its own act, not the print date:
+        B.1.1 - the SKP set; B.1.2 - the evaluator's review of the realisation;
+        B.1.3-B.1.5 - the last feedback recorded."""
+        skp = self.staff_skp
+        set_on = fields.Datetime.context_timestamp(skp, skp.set_date or skp.agreed_date).date()
+        with freeze_time("2026-03-03 03:00:00"):
+            if self.line.state == "draft":
+                self.line.with_user(self.staff_user).action_submit()
+            self.line.with_user(self.kasi_user).action_review()
+        with freeze_time("2027-01-15 03:00:00"):
+            b11 = self._html("action_report_rencana_aksi", skp, self.staff_user)
+            b12 = self._html("action_report_realisasi", skp, self.kasi_user)
+            b13 = self._html("action_report_feedback_record", self.feedback, self.kasi_user)
+        for html in (b11, b12, b13):
+            self.assertNotIn("Tenggarong, 15 Januari 2027", html)
+        self.assertIn(f"Tenggarong, {date_id(set_on)}", b11)
+        self.assertIn("Tenggarong, 3 Maret 2026", b12)
+        self.assertIn("Tenggarong, 18 Februari 2026", b13)
+
     def test_rencana_aksi_b_1_1(self):
         """003 Format B.1.1: the action plans per result plan and period, the employee
         and the evaluator, signed by the evaluator."""
@@ -125,7 +164,7 @@ class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
                 "(4)",
                 "199001152015031002",
                 "Verifikasi berkas usul mutasi",
-                "Jumlah SK mutasi: 25 dokumen (150.00% dari target periode 16.67 dokumen)",
+                "Jumlah SK mutasi: 25 dokumen (150,00% dari target periode 16,67 dokumen)",
                 LINK,
                 "rekap-sk-februari.pdf",
             ],
@@ -176,7 +215,7 @@ class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
                 "Layanan mutasi tepat waktu",
                 "Kuantitas",
                 "100 dokumen",
-                "25 dokumen (150.00% dari target periode 16.67 dokumen)",
+                "25 dokumen (150,00% dari target periode 16,67 dokumen)",
                 "Pimpinan (Kepala Seksi Mutasi, 16 Februari",
                 "percepat penerbitan SK",
                 "PERILAKU KERJA",
@@ -344,7 +383,7 @@ class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
                 "Persentase Capaian Kinerja",
                 "Jumlah SK mutasi",
                 "100 dokumen",
-                "150.00%",  # 25 of the 16.67 due by February (002 D.4.c)
+                "150,00%",  # 25 of the 16.67 due by February (002 D.4.c)
                 "B. IDENTIFIKASI PERMASALAHAN KINERJA",
                 "Berkas usul mutasi sering tidak lengkap",
                 "Persyaratan belum diumumkan",

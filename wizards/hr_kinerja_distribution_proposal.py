@@ -48,8 +48,7 @@ class HrKinerjaDistributionProposal(models.TransientModel):
             {
                 "feasible": proposal.feasible,
                 "change_count": len(changes),
-                "explanation": (proposal.explanation and self.env._(proposal.explanation))
-                or self.env["hr.kinerja.distribution"]._explain_findings(proposal.violations),
+                "explanation": distribution._explain_proposal(proposal) or False,
                 "line_ids": [
                     fields.Command.create(
                         {
@@ -58,9 +57,9 @@ class HrKinerjaDistributionProposal(models.TransientModel):
                             "proposed_predicate": changes[evaluation.id].new
                             if evaluation.id in changes
                             else evaluation.predicate,
-                            "reason": self.env._(
-                                changes[evaluation.id].reason, **changes[evaluation.id].params
-                            )
+                            # in the leader's language: the leader reads, edits and
+                            # applies it as the evaluation's justification
+                            "reason": distribution._explain_change(changes[evaluation.id])
                             if evaluation.id in changes
                             else False,
                         }
