@@ -10,6 +10,7 @@
     "application": True,
     "installable": True,
     "depends": ["hr", "mail", "portal", "resource", "report_xlsx"],
+    "external_dependencies": {"python": ["pyhanko", "pyhanko_certvalidator"]},
     "data": [
         "security/hr_kinerja_security.xml",
         "security/hr_kinerja_konseling_security.xml",
