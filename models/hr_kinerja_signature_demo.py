@@ -1,4 +1,5 @@
 import base64
+import logging
 
 from odoo import api, models
 
@@ -54,6 +55,18 @@ class HrKinerjaDemoLoader(models.AbstractModel):
             order="period_id desc",
             limit=1,
         )
+        # At install no HTTP server answers wkhtmltopdf's requests for the page's
+        # assets: it says so on each form printed; the PDF is made all the same.
+        report_logger = logging.getLogger("odoo.addons.base.models.ir_actions_report")
+        level = report_logger.level
+        report_logger.setLevel(logging.ERROR)
+        try:
+            self._sign_demo_documents(skp, evaluation, hendri, maya)
+        finally:
+            report_logger.setLevel(level)
+
+    @api.model
+    def _sign_demo_documents(self, skp, evaluation, hendri, maya):
         for record in (skp, evaluation):
             if not record:
                 continue
