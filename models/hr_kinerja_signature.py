@@ -80,7 +80,7 @@ class HrKinerjaSignature(models.Model):
     sequence = fields.Integer(readonly=True, help="Order of the signatures on the document.")
     role = fields.Selection(ROLES, required=True, readonly=True)
     user_id = fields.Many2one("res.users", string="Signed By", required=True, readonly=True)
-    signer_id = fields.Many2one("hr.employee", string="Signer", readonly=True)
+    signer_id = fields.Many2one("hr.employee", readonly=True)
     signer_name = fields.Char(compute="_compute_signer_name")
     # Who the document concerns, copied at signing: the record rules read these.
     employee_id = fields.Many2one("hr.employee", readonly=True, index=True)
@@ -225,8 +225,9 @@ class HrKinerjaSignature(models.Model):
         code = self._new_code()
         base_url = record.get_base_url()
         url = f"{base_url}/kinerja/verify/{token}"
-        employee = user.employee_ids.filtered(lambda e: e.company_id == company)[:1] or (
-            user.employee_ids[:1]
+        employee = (
+            user.employee_ids.filtered(lambda e: e.company_id == company)[:1]
+            or (user.employee_ids[:1])
         )
         name = employee.name or user.name
         if employee.nip:

@@ -42,7 +42,11 @@ class HrKinerjaDemoLoader(models.AbstractModel):
             }
         )
         skp = env["hr.kinerja.skp"].search(
-            [("employee_id", "=", maya.id), ("state", "=", "set"), ("evaluator_id", "=", hendri.id)],
+            [
+                ("employee_id", "=", maya.id),
+                ("state", "=", "set"),
+                ("evaluator_id", "=", hendri.id),
+            ],
             limit=1,
         )
         evaluation = env["hr.kinerja.evaluation"].search(

@@ -74,9 +74,9 @@ class KinerjaSignedMixin(models.AbstractModel):
                         "%(document)s is signed first by %(who)s.",
                         document=self._kinerja_document_name(),
                         who=dict(
-                            self.env["hr.kinerja.signature"]._fields["role"]._description_selection(
-                                self.env
-                            )
+                            self.env["hr.kinerja.signature"]
+                            ._fields["role"]
+                            ._description_selection(self.env)
                         )[role].lower(),
                     )
                 )
@@ -110,7 +110,7 @@ class KinerjaSignedMixin(models.AbstractModel):
 
     def action_open_sign_wizard(self):
         self.ensure_one()
-        role, refusal = self._kinerja_sign_refusal()
+        _role, refusal = self._kinerja_sign_refusal()
         if refusal:
             raise refusal
         return {

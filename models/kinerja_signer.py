@@ -47,6 +47,12 @@ import tempfile
 
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
+from pyhanko import stamp
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
 
 # A4 in PDF points; the stamps sit in a row along the bottom of the last page.
 STAMP_WIDTH = 180
@@ -94,8 +100,6 @@ class Pkcs12Signer(Signer):
     """PAdES with pyHanko from a PKCS#12 (.p12/.pfx) file and its passphrase."""
 
     def __init__(self, pkcs12, passphrase):
-        from pyhanko.sign import signers
-
         passphrase = passphrase.encode() if isinstance(passphrase, str) else passphrase
         with tempfile.NamedTemporaryFile(suffix=".p12", delete=False) as handle:
             handle.write(pkcs12 or b"")
@@ -116,10 +120,6 @@ class Pkcs12Signer(Signer):
         return self._signer.signing_cert.subject.human_friendly
 
     def sign(self, pdf, *, field_name, slot, name, reason, location, url, code):
-        from pyhanko import stamp
-        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-        from pyhanko.sign import fields, signers
-
         x1 = STAMP_MARGIN + slot * (STAMP_WIDTH + 8)
         box = (x1, STAMP_MARGIN, x1 + STAMP_WIDTH, STAMP_MARGIN + STAMP_HEIGHT)
         meta = signers.PdfSignatureMetadata(
@@ -167,10 +167,6 @@ def validate(pdf, trust_roots):
     ``trust_roots`` (PEM text): a list of dicts (field, signer, intact, valid,
     trusted, whole_file, modified) in signing order. A PDF pyHanko cannot read gives
     an empty list."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
-
     roots = certificates_from_pem(trust_roots)
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)

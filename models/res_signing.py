@@ -2,7 +2,7 @@
 company (HR managers only), a user's own signing certificate on the user (written
 only by the upload in the signing wizard, read only by the server)."""
 
-from odoo import fields, models
+from odoo import _, fields, models
 
 MANAGER = "hr_kinerja_asn.group_kinerja_manager"
 
@@ -46,7 +46,7 @@ class ResUsers(models.Model):
     def action_kinerja_upload_certificate(self):
         return {
             "type": "ir.actions.act_window",
-            "name": "Upload Signing Certificate",
+            "name": _("Upload Signing Certificate"),
             "res_model": "hr.kinerja.sign.wizard",
             "view_mode": "form",
             "target": "new",

@@ -11,6 +11,7 @@ from odoo.tests import HttpCase, tagged
 
 from ..models import kinerja_signer
 from ..models.hr_kinerja_signature_demo import DEMO_HENDRI_PASSPHRASE
+from ..models.kinerja_test_ca import TestCA
 from ..models.workflow import workflow
 
 
@@ -63,8 +64,6 @@ class TestSignature(HttpCase):
         # The first signer's PDF is a prefix of the second (an incremental update)
         self.assertTrue(pdf.startswith(first.sudo()._pdf()))
         # Not trusted by another CA
-        from ..models.kinerja_test_ca import TestCA
-
         other = kinerja_signer.validate(pdf, TestCA("Other").pem)
         self.assertFalse(any(result["trusted"] for result in other))
 
