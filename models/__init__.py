@@ -50,3 +50,7 @@ from . import hr_kinerja_angka_kredit
 from . import hr_kinerja_due
 from . import hr_kinerja_demo_loader
 from . import ir_actions_report
+from . import res_signing
+from . import hr_kinerja_signature
+from . import hr_kinerja_signature_hooks
+from . import hr_kinerja_signature_demo

@@ -15,6 +15,7 @@ or a stored field that no policy grants and no server list names, fails too.
 The same table is the README's "Who may see and change what".
 """
 
+import base64
 import logging
 import os
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.modules.module import get_module_path
 from odoo.tests import new_test_user, tagged
 
+from ..models.kinerja_test_ca import TestCA
 from ..models.workflow import workflow
 from .common_evaluation import KinerjaEvaluationCase
 
@@ -143,6 +145,8 @@ MATRIX = {
     ),
     "hr.kinerja.org.achievement": (AGENCY, P("superior"), P("manager")),
     "hr.kinerja.angka.kredit": (P("employee evaluator officer manager"), NONE, NONE),
+    # created by the signing step only, never written or deleted (issue 13)
+    "hr.kinerja.signature": (OWN, NONE, NONE),
     # configuration
     "hr.kinerja.year": (AGENCY, NONE, NONE),  # open: changed by its buttons
     "hr.kinerja.period": (AGENCY, P("officer manager"), NONE),
@@ -170,6 +174,8 @@ WIZARDS = {
     "hr.kinerja.skp.adjust.wizard": P("evaluator officer manager"),
     "hr.kinerja.skp.bulk.wizard": P("officer manager"),
     "hr.kinerja.skp.transfer.wizard": P("officer manager"),
+    # the employee signed the fixture's SKP; who set it signs next (issue 13)
+    "hr.kinerja.sign.wizard": P("evaluator"),
 }
 # Lines of a wizard exist only inside it (created by the server with the wizard).
 WIZARD_LINES = ("hr.kinerja.distribution.proposal.line", "hr.kinerja.org.achievement.wizard.line")
@@ -217,8 +223,17 @@ class TestAccessMatrix(KinerjaEvaluationCase):
         lampiran = env["hr.kinerja.skp.lampiran"].create(
             {"skp_id": skp.id, "description": "Anggaran kegiatan"}
         )
-        skp._transition({"state": "set"})
+        skp._transition({"state": "set", "set_as": "evaluator"})
         workflow(rhk).write({"progress": "no_progress"})
+        authority = TestCA(skp.company_id.name)
+        skp.company_id.write(
+            {
+                "kinerja_seal_p12": base64.b64encode(authority.issue("Seal", "seal")),
+                "kinerja_seal_passphrase": "seal",
+                "kinerja_trust_roots": authority.pem,
+            }
+        )
+        signature = skp.with_user(cls.staff_users[0])._kinerja_sign().sudo(False)
         january = cls.january
         as_kasi = env(user=cls.kasi_user)
         dialog = as_kasi["hr.kinerja.dialog"].create(
@@ -325,6 +340,7 @@ class TestAccessMatrix(KinerjaEvaluationCase):
             "hr.kinerja.evaluation": evaluation,
             "hr.kinerja.distribution": evaluation.distribution_id,
             "hr.kinerja.org.achievement": achievement,
+            "hr.kinerja.signature": signature,
             "hr.kinerja.angka.kredit": env["hr.kinerja.angka.kredit"].create(
                 {
                     "evaluation_id": evaluation.id,
@@ -671,6 +687,10 @@ class TestAccessMatrix(KinerjaEvaluationCase):
             Wizard.create(
                 {"rhk_id": records["hr.kinerja.rhk"].id, "note": "Diambil alih"}
             ).action_take_over()
+        elif name == "hr.kinerja.sign.wizard":
+            Wizard.create(
+                {"res_model": "hr.kinerja.skp", "res_id": records["hr.kinerja.skp"].id}
+            ).action_done()
         elif name == "hr.kinerja.skp.adjust.wizard":
             Wizard.create(
                 {"skp_id": records["hr.kinerja.skp"].id, "reason": "Perubahan tugas"}

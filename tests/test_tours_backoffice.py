@@ -89,16 +89,20 @@ class TestBackofficeToursLeaderOfficer(KinerjaMonitoringCase, HttpCase):
 
     def test_tour_leader_month(self):
         self.env["res.users"]._kinerja_sync_role_groups()  # the daily job: menus by role
-        period = self.env["hr.kinerja.org.achievement.wizard"].with_user(
-            self.kabid_user
-        )._default_period()
+        period = (
+            self.env["hr.kinerja.org.achievement.wizard"]
+            .with_user(self.kabid_user)
+            ._default_period()
+        )
         self.assertTrue(period, "an open month that has begun")
         realisation = self.env["hr.kinerja.realisasi"].create(
             {"iki_id": self.quantity.id, "period_id": period.id, "value": 40}
         )
         self.assertTrue(realisation)
-        evaluation = self.env["hr.kinerja.evaluation"]._generate(period).filtered(
-            lambda e: e.employee_id == self.staff
+        evaluation = (
+            self.env["hr.kinerja.evaluation"]
+            ._generate(period)
+            .filtered(lambda e: e.employee_id == self.staff)
         )
         evaluation = evaluation.with_user(self.kasi_user)
         evaluation.write({"result_rating": "sesuai", "behaviour_rating": "sesuai"})

@@ -8,3 +8,4 @@ from . import hr_kinerja_org_achievement_wizard
 from . import hr_kinerja_org_achievement_wizard_line
 from . import hr_kinerja_distribution_proposal
 from . import hr_kinerja_distribution_proposal_line
+from . import hr_kinerja_sign_wizard
