@@ -277,6 +277,7 @@ cmd_test() {
     odoo_log=$RUN_DIR/odoo-tests.log
     install_log=$RUN_DIR/odoo-install.log
 
+    pip_ensure "$REPO/requirements.txt"
     pip_ensure "$REPO/requirements-test.txt"
     say "== lint (ruff, pylint-odoo) =="
     if ! "$REPO/tools/kinerja.sh" lint; then status=1; fi
