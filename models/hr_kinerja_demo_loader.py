@@ -40,30 +40,76 @@ PACE = {
 # the seven, none negative, "above".
 NEGATIVE = "needs_improvement"
 FEEDBACK = [
-    ("emp_guru2_1_demo", 4, 14, "core_value_kolaboratif", NEGATIVE,
-     "Tidak hadir pada tiga pertemuan KKG tanpa pemberitahuan; modul ajar kelas IV "
-     "tidak dibagikan kepada rekan sejawat."),
-    ("emp_keuangan_2_demo", 5, 12, "core_value_akuntabel", NEGATIVE,
-     "Laporan pertanggungjawaban bendahara April diserahkan terlambat dua minggu dan "
-     "bukti belanja tidak lengkap."),
-    ("emp_keuangan_2_demo", 6, 9, "core_value_akuntabel", NEGATIVE,
-     "Kembali terlambat menyetor pajak belanja dan tidak hadir pada rapat penyusunan "
-     "laporan semester I tanpa keterangan."),
-    ("emp_yankes_staff_demo", 7, 21, "core_value_harmonis", NEGATIVE,
-     "Terjadi perselisihan dengan petugas Puskesmas saat pengumpulan data program "
-     "imunisasi; laporan bersama tertunda."),
-    ("emp_umum_3_demo", 10, 2, "core_value_akuntabel", NEGATIVE,
-     "Terlambat menjemput pimpinan untuk kunjungan kerja; buku perjalanan kendaraan "
-     "dinas tidak diisi."),
-    ("emp_umum_3_demo", 10, 16, "core_value_harmonis", NEGATIVE,
-     "Tidak hadir saat dijadwalkan mengantar pimpinan; rekan di subbagian harus "
-     "menggantikan tanpa pemberitahuan."),
-    ("emp_umum_3_demo", 11, 9, "core_value_akuntabel", NEGATIVE,
-     "Kendaraan dinas kembali tidak dikembalikan tepat waktu setelah dialog kinerja "
-     "3 November."),
-    ("emp_keuangan_2_demo", 11, 6, "core_value_akuntabel", NEGATIVE,
-     "Laporan pertanggungjawaban bendahara Oktober belum diserahkan hingga batas "
-     "waktu."),
+    (
+        "emp_guru2_1_demo",
+        4,
+        14,
+        "core_value_kolaboratif",
+        NEGATIVE,
+        "Tidak hadir pada tiga pertemuan KKG tanpa pemberitahuan; modul ajar kelas IV "
+        "tidak dibagikan kepada rekan sejawat.",
+    ),
+    (
+        "emp_keuangan_2_demo",
+        5,
+        12,
+        "core_value_akuntabel",
+        NEGATIVE,
+        "Laporan pertanggungjawaban bendahara April diserahkan terlambat dua minggu dan "
+        "bukti belanja tidak lengkap.",
+    ),
+    (
+        "emp_keuangan_2_demo",
+        6,
+        9,
+        "core_value_akuntabel",
+        NEGATIVE,
+        "Kembali terlambat menyetor pajak belanja dan tidak hadir pada rapat penyusunan "
+        "laporan semester I tanpa keterangan.",
+    ),
+    (
+        "emp_yankes_staff_demo",
+        7,
+        21,
+        "core_value_harmonis",
+        NEGATIVE,
+        "Terjadi perselisihan dengan petugas Puskesmas saat pengumpulan data program "
+        "imunisasi; laporan bersama tertunda.",
+    ),
+    (
+        "emp_umum_3_demo",
+        10,
+        2,
+        "core_value_akuntabel",
+        NEGATIVE,
+        "Terlambat menjemput pimpinan untuk kunjungan kerja; buku perjalanan kendaraan "
+        "dinas tidak diisi.",
+    ),
+    (
+        "emp_umum_3_demo",
+        10,
+        16,
+        "core_value_harmonis",
+        NEGATIVE,
+        "Tidak hadir saat dijadwalkan mengantar pimpinan; rekan di subbagian harus "
+        "menggantikan tanpa pemberitahuan.",
+    ),
+    (
+        "emp_umum_3_demo",
+        11,
+        9,
+        "core_value_akuntabel",
+        NEGATIVE,
+        "Kendaraan dinas kembali tidak dikembalikan tepat waktu setelah dialog kinerja 3 November.",
+    ),
+    (
+        "emp_keuangan_2_demo",
+        11,
+        6,
+        "core_value_akuntabel",
+        NEGATIVE,
+        "Laporan pertanggungjawaban bendahara Oktober belum diserahkan hingga batas waktu.",
+    ),
     *(
         (employee, month, day, value, "positive", text)
         for employee, months, text in (
@@ -269,7 +315,8 @@ class HrKinerjaDemoLoader(models.AbstractModel):
     def _demo_plan_rows(self, skp, parents, led):
         employee = skp.employee_id
         unit = led.get(employee.id)
-        if unit or employee.jabatan_type in ("jpt_madya", "jpt_pratama", "administrator", "pengawas"):
+        structural = ("jpt_madya", "jpt_pratama", "administrator", "pengawas")
+        if unit or employee.jabatan_type in structural:
             kind, unit = "leader", unit or employee.department_id
         else:
             kind = "fungsional" if employee.jabatan_type == "fungsional" else "pelaksana"
