@@ -69,8 +69,8 @@ FEEDBACK = [
     ),
     (
         "emp_yankes_staff_demo",
-        7,
-        21,
+        3,
+        17,
         "core_value_harmonis",
         NEGATIVE,
         "Terjadi perselisihan dengan petugas Puskesmas saat pengumpulan data program "
@@ -149,11 +149,50 @@ ADMIN_NAME = "Administrator SIMPEG BKPSDM"
 
 
 class HrKinerjaDemoLoader(models.AbstractModel):
-    """Builds the evaluation story of the demo agency through the real model
-    methods: set SKPs for everyone without one, monthly realisations, and January
-    to October evaluated - achievements, ratings taken from the suggestions, the
-    proposal applied and each unit's distribution confirmed. November has its
-    evaluations generated and waits for the evaluators. Demo data only."""
+    """Builds the 2026 story of the demo agency through the real model methods.
+    Demo data only.
+
+    Plans. Everyone without a hand-written SKP gets one with two or three result
+    plans, cascading from the heads of the agencies (Sekretaris Daerah, Kepala
+    Dinas) down: each supports a result plan of the evaluator's SKP, worded for
+    the position (unit leaders, functional positions of the health centre, the
+    schools, finance and HR, executors), with one or two whole-number indicators.
+    Every SKP is signed by its employee on 12 January and set by the evaluator on
+    26 January (the heads of the agencies by the administrator for the Bupati; the
+    adjusted revision of the Pengolah Data Kinerja in July).
+
+    January to October are evaluated month by month: the units' achievements set
+    by the leaders above, the ratings taken from the suggestions by each
+    evaluator, the proposal applied and each distribution confirmed by the unit's
+    leader (the Bupati for the heads of the agencies). November's realisations
+    wait for review and its evaluations for the evaluators.
+
+    Units: the Bidang Penilaian is Istimewa in March, June and September, the
+    Puskesmas in August; SD Negeri 2 needs improvement in February and May and is
+    Kurang in September (half of the teachers without lesson modules for the new
+    semester: the Baik teachers are lowered to Kurang by the pattern); the
+    Bidang Pelayanan Kesehatan needs improvement in July; the Subbagian
+    Perencanaan dan Keuangan's achievement was forgotten in April (Butuh
+    Perbaikan by 002 D.12) and is Sangat Kurang in June (the half-year financial
+    report not compiled; a unit of two, so the pattern is guidance only).
+
+    People (PACE, FEEDBACK):
+    - Yayan Suryana, teacher at SD Negeri 2: few lesson modules in the first half
+      year - Butuh Perbaikan; absent from the teachers' working group in April -
+      Sangat Kurang; catches up from July.
+    - Wulan Oktaviani, Bidang Pelayanan Kesehatan: a quarrel over the
+      immunisation data in March - Kurang.
+    - Yuliana Sari, treasurer: late accountability reports in May and June -
+      Kurang; again in November (Kurang suggested).
+    - Wahyu Nugroho, driver (evaluator Rudi Hartono): hardly any trips from
+      August - Butuh Perbaikan in September; late and absent in October - Sangat
+      Kurang, and Sangat Kurang suggested in November (his counselling case is
+      in the pembinaan demo).
+    - Slamet Riyadi, laboratory: the analyser broke down in August - Butuh
+      Perbaikan in September and October by the pattern, suggested in November.
+    - Ayu Kartika, nurse, and Asep Kusnadi, teacher: well above their targets and
+      praised on four core values (August and November; March and June) - Sangat
+      Baik from the suggestions; the pattern raises them in the other months."""
 
     _name = "hr.kinerja.demo.loader"
     _description = "ASN Performance Demo Loader"
@@ -342,7 +381,7 @@ class HrKinerjaDemoLoader(models.AbstractModel):
                     "sequence": 10 * (index + 1),
                     "name": name.format(unit=unit.name),
                     "assigned_by": assigned_by,
-                    "parent_rhk_id": parents[index % len(parents)].id if parents else False,
+                    "parent_rhk_id": self._demo_parent(name, index, parents),
                     "indicator_ids": [
                         fields.Command.create(
                             {
@@ -358,6 +397,30 @@ class HrKinerjaDemoLoader(models.AbstractModel):
                 }
             )
         return rows
+
+    @staticmethod
+    def _demo_topic(name):
+        """What a result plan is about: managing the unit's people, reports and
+        records, or the unit's core work."""
+        name = name.lower()
+        if "pembinaan dan pengendalian kinerja" in name:
+            return "manage"
+        if any(word in name for word in ("laporan", "data", "administrasi", "arsip")):
+            return "report"
+        return "core"
+
+    def _demo_parent(self, name, index, parents):
+        """The evaluator's result plan that ``name`` supports: one about the same
+        topic, else one about the unit's core work (an employee's own work does not
+        support the leader's managing of people)."""
+        if not parents:
+            return False
+        topic = self._demo_topic(name)
+        candidates = [p for p in parents if self._demo_topic(p.name) == topic] or [
+            p for p in parents if self._demo_topic(p.name) == "core"
+        ]
+        candidates = candidates or list(parents)
+        return candidates[index % len(candidates)].id
 
     def _demo_signatures(self, year):
         """Every SKP of the year agreed (signed) by its employee and set by the
