@@ -73,9 +73,9 @@
         "demo/hr_kinerja_skp_demo.xml",
         "demo/hr_kinerja_monitoring_demo.xml",
         "demo/hr_kinerja_pembinaan_demo.xml",
+        "demo/hr_kinerja_portal_demo.xml",
         "demo/hr_kinerja_evaluation_demo.xml",
         "demo/hr_kinerja_lock_demo.xml",
-        "demo/hr_kinerja_portal_demo.xml",
         "demo/hr_kinerja_signature_demo.xml",
     ],
 }
