@@ -5,3 +5,4 @@ from . import portal_feedback
 from . import portal_team
 from . import portal_skp
 from . import portal_realisasi
+from . import portal_keberatan
