@@ -126,7 +126,7 @@ class HrKinerjaKeberatan(models.Model):
         help="Recorded by the superior (003 section Keberatan 4).",
     )
     decision = fields.Selection(DECISIONS, tracking=True)
-    decision_note = fields.Text("Decision", tracking=True)
+    decision_note = fields.Text("Grounds of the Decision", tracking=True)
     new_result_rating = fields.Selection(RATINGS, string="New Results Rating", tracking=True)
     new_behaviour_rating = fields.Selection(RATINGS, string="New Behaviour Rating", tracking=True)
     new_predicate = fields.Selection(PREDICATES, string="New Predicate", tracking=True)
