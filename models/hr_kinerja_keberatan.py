@@ -219,13 +219,15 @@ class HrKinerjaKeberatan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
+            # the evaluation named must be readable (refused as the policy does),
+            # the user's own, received and within the objection window
+            self._kinerja_check_named(vals_list)
             Evaluation = self.env["hr.kinerja.evaluation"]
             for vals in vals_list:
                 evaluation = Evaluation.browse(vals.get("evaluation_id")).exists()
-                if evaluation and not evaluation._user_is(evaluation.sudo().employee_id):
-                    raise UserError(
-                        _("Only the evaluated employee files an objection to their evaluation.")
-                    )
+                why = evaluation and evaluation._objection_refusal()
+                if why:
+                    raise UserError(why)
         return super().create(vals_list)
 
     # -- actions --------------------------------------------------------------------------
