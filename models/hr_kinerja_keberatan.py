@@ -179,6 +179,8 @@ class HrKinerjaKeberatan(models.Model):
         evaluation = objection.evaluation_id
         if self.state != "draft":
             return _("This objection was filed on %(date)s.", date=self.filed_date)
+        if not evaluation:
+            return _("Choose the evaluation you object to.")
         if not self._is(objection.employee_id):
             return _("Only the evaluated employee files an objection to their evaluation.")
         return evaluation._objection_refusal()
