@@ -44,7 +44,7 @@ class HrKinerjaEvaluationDocument(models.Model):
     )
 
     handed_over_date = fields.Date("Handed Over On", readonly=True, tracking=True, copy=False)
-    handed_over_by_id = fields.Many2one("hr.employee", "Handed Over By", readonly=True, copy=False)
+    handed_over_by_id = fields.Many2one("hr.employee", readonly=True, copy=False)
     received_date = fields.Date("Received On", readonly=True, tracking=True, copy=False)
     returned_date = fields.Date("Returned Signed On", readonly=True, tracking=True, copy=False)
     handover_deadline = fields.Date(
@@ -161,7 +161,9 @@ class HrKinerjaEvaluationDocument(models.Model):
         if self.state == "draft":
             return _("The evaluation document is handed over once the evaluation is rated.")
         if self.handed_over_date:
-            return _("The evaluation document was handed over on %(date)s.", date=self.handed_over_date)
+            return _(
+                "The evaluation document was handed over on %(date)s.", date=self.handed_over_date
+            )
         rater = self.sudo()._document_rater()
         manager = self.env.user.has_group("hr_kinerja_asn.group_kinerja_manager")
         if not (self._user_is(rater) or (not self.sudo().evaluator_id and manager)):
@@ -201,9 +203,8 @@ class HrKinerjaEvaluationDocument(models.Model):
             evaluation.can_return = not evaluation._return_refusal()
 
     def _check_period_writable(self, periods=None):
-        if (
-            self.env.context.get("kinerja_after_evaluation") is _AFTER_EVALUATION
-            and is_workflow(self)
+        if self.env.context.get("kinerja_after_evaluation") is _AFTER_EVALUATION and is_workflow(
+            self
         ):
             return
         return super()._check_period_writable(periods)

@@ -128,13 +128,13 @@ class HrKinerjaKeberatan(models.Model):
     decision = fields.Selection(DECISIONS, tracking=True)
     decision_note = fields.Text("Grounds of the Decision", tracking=True)
     new_result_rating = fields.Selection(RATINGS, string="New Results Rating", tracking=True)
-    new_behaviour_rating = fields.Selection(RATINGS, string="New Behaviour Rating", tracking=True)
-    new_predicate = fields.Selection(PREDICATES, string="New Predicate", tracking=True)
+    new_behaviour_rating = fields.Selection(RATINGS, tracking=True)
+    new_predicate = fields.Selection(PREDICATES, tracking=True)
     new_recommendation = fields.Text(tracking=True)
     old_predicate = fields.Selection(PREDICATES, string="Predicate Before", readonly=True)
     old_recommendation = fields.Text("Recommendation Before", readonly=True)
     decided_date = fields.Date("Decided On", readonly=True, tracking=True)
-    decided_by_id = fields.Many2one("hr.employee", "Decided By", readonly=True)
+    decided_by_id = fields.Many2one("hr.employee", readonly=True)
     can_file = fields.Boolean(compute="_compute_can")
     can_ask = fields.Boolean(compute="_compute_can")
     can_decide = fields.Boolean(compute="_compute_can")
@@ -188,13 +188,15 @@ class HrKinerjaKeberatan(models.Model):
     def _superior_refusal(self, states):
         self.ensure_one()
         if self.state == "decided":
-            return _("The objection was decided on %(date)s: the decision is final.", date=self.decided_date)
+            return _(
+                "The objection was decided on %(date)s: the decision is final.",
+                date=self.decided_date,
+            )
         if self.state not in states:
             return _("The objection must be filed first.")
         if not self._is(self.sudo().evaluator_superior_id):
             return _(
-                "Only %(superior)s, the evaluator's superior, examines and decides this "
-                "objection.",
+                "Only %(superior)s, the evaluator's superior, examines and decides this objection.",
                 superior=self.sudo().evaluator_superior_id.name or _("the evaluator's superior"),
             )
         return False
@@ -385,7 +387,7 @@ class HrKinerjaKeberatan(models.Model):
 class HrKinerjaEvaluationObjection(models.Model):
     _inherit = "hr.kinerja.evaluation"
 
-    objection_ids = fields.One2many("hr.kinerja.keberatan", "evaluation_id", string="Objection")
+    objection_ids = fields.One2many("hr.kinerja.keberatan", "evaluation_id", string="Objections")
     can_object = fields.Boolean(compute="_compute_can_object")
 
     def _objection_refusal(self):

@@ -30,8 +30,8 @@ class KinerjaKeberatanCase(KinerjaEvaluationCase, HttpCase):
         cls.jf_user = new_test_user(cls.env, "kb_jf", groups="base.group_user")
         cls.jf.user_id = cls.jf_user
         with freeze_time(RATED):
-            evaluations = cls.env["hr.kinerja.evaluation"].with_user(cls.officer)._generate(
-                cls.january
+            evaluations = (
+                cls.env["hr.kinerja.evaluation"].with_user(cls.officer)._generate(cls.january)
             )
             cls.env["hr.kinerja.org.achievement"].with_user(cls.kabid_user).create(
                 {"department_id": cls.seksi.id, "period_id": cls.january.id, "value": "baik"}

@@ -254,7 +254,10 @@ class TestKeberatan(KinerjaKeberatanCase):
         self.assertIn("o_kinerja_objection_form", page.text)
         self.url_open(
             f"{url}/keberatan",
-            data={"reasons": "Capaian saya di atas target.", "csrf_token": http.Request.csrf_token(self)},
+            data={
+                "reasons": "Capaian saya di atas target.",
+                "csrf_token": http.Request.csrf_token(self),
+            },
             files={"attachments": ("bukti.pdf", b"%PDF-1.4 bukti", "application/pdf")},
         )
         objection = self.evaluation.objection_ids
@@ -271,4 +274,3 @@ class TestKeberatan(KinerjaKeberatanCase):
         ):
             with self.subTest(path=path):
                 self.assertEqual(self.url_open(path).status_code, 404)
-
