@@ -6,3 +6,4 @@ from . import portal_team
 from . import portal_skp
 from . import portal_realisasi
 from . import kinerja_signature
+from . import portal_keberatan

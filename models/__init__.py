@@ -47,6 +47,8 @@ from . import hr_kinerja_org_achievement
 from . import hr_kinerja_evaluation
 from . import hr_kinerja_distribution
 from . import hr_kinerja_angka_kredit
+from . import hr_kinerja_evaluation_document
+from . import hr_kinerja_keberatan
 from . import hr_kinerja_due
 from . import hr_kinerja_demo_loader
 from . import ir_actions_report

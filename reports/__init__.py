@@ -7,3 +7,4 @@ from . import xlsx_year_tpp
 from . import xlsx_skp_contents
 from . import evaluation_report
 from . import monitoring_report
+from . import keberatan_report

@@ -44,6 +44,8 @@ from . import test_role_actions
 from . import test_tours_backoffice
 from . import test_backoffice_views
 from . import test_signature
+from . import test_handover
+from . import test_keberatan
 from . import test_due_activities
 from . import test_role_menus
 from . import test_reader_language

@@ -147,6 +147,8 @@ MATRIX = {
     "hr.kinerja.angka.kredit": (P("employee evaluator officer manager"), NONE, NONE),
     # created by the signing step only, never written or deleted (issue 13)
     "hr.kinerja.signature": (OWN, NONE, NONE),
+    # filed: the parties and HR read it; only the superior writes (the decision)
+    "hr.kinerja.keberatan": (P("employee evaluator superior officer manager"), P("superior"), NONE),
     # configuration
     "hr.kinerja.year": (AGENCY, NONE, NONE),  # open: changed by its buttons
     "hr.kinerja.period": (AGENCY, P("officer manager"), NONE),
@@ -294,6 +296,12 @@ class TestAccessMatrix(KinerjaEvaluationCase):
         achievement = env(user=cls.kabid_user)["hr.kinerja.org.achievement"].create(
             {"department_id": cls.seksi.id, "period_id": january.id, "value": "baik"}
         )
+        evaluation.with_user(cls.kasi_user).action_hand_over()
+        evaluation.with_user(cls.staff_users[0]).action_receive()
+        objection = env(user=cls.staff_users[0])["hr.kinerja.keberatan"].create(
+            {"evaluation_id": evaluation.id, "reasons": "Capaian di atas target."}
+        )
+        objection.action_file()
         records = {
             "hr.kinerja.skp": skp,
             "hr.kinerja.rhk": rhk,
@@ -339,6 +347,7 @@ class TestAccessMatrix(KinerjaEvaluationCase):
             ),
             "hr.kinerja.evaluation": evaluation,
             "hr.kinerja.distribution": evaluation.distribution_id,
+            "hr.kinerja.keberatan": objection,
             "hr.kinerja.org.achievement": achievement,
             "hr.kinerja.signature": signature,
             "hr.kinerja.angka.kredit": env["hr.kinerja.angka.kredit"].create(
