@@ -1,76 +1,123 @@
 """Signed documents (issue 13): PAdES signatures with pyHanko, the freeze of a
-signed record and its revision paths, the public verification page. On the demo
-agency, whose install made a test CA, the seal and dr. Hendri's certificate."""
+signed record and its revision paths, the public verification page. In an agency of
+the tests' own (tests/common_evaluation.py), with a test CA made here: the agency's
+seal and a personal certificate for the section head (kasi), who rates his staff."""
 
 import base64
 import hashlib
 import re
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from ..models import kinerja_signer
-from ..models.hr_kinerja_signature_demo import DEMO_HENDRI_PASSPHRASE
-from ..models.kinerja_test_ca import TestCA
+from ..models import kinerja_signer, kinerja_test_ca
 from ..models.workflow import workflow
+from .common_evaluation import KinerjaEvaluationCase
+
+SEAL_PASSPHRASE = "seal-test"
+KASI_PASSPHRASE = "kasi-test"
 
 
 @tagged("post_install", "-at_install")
-class TestSignature(HttpCase):
+class TestSignature(KinerjaEvaluationCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.hendri = cls.env.ref("hr_kinerja_asn.emp_kapus_demo")
-        cls.maya = cls.env.ref("hr_kinerja_asn.emp_dokter_pus_demo")
-        cls.officer = cls.env.ref("hr_kinerja_asn.user_officer_demo")
-        cls.company = cls.maya.company_id
-        Evaluation = cls.env["hr.kinerja.evaluation"]
-        # Another of Hendri's team, confirmed and not yet signed
-        cls.evaluation = Evaluation.search(
-            [
-                ("evaluator_id", "=", cls.hendri.id),
-                ("escalated", "=", False),
-                ("state", "=", "confirmed"),
-                ("employee_id", "!=", cls.maya.id),
-                ("employee_id.user_id", "!=", False),
-            ],
-            order="period_id desc",
-            limit=1,
+        cls._january_realisations()
+        cls.company = cls.env.company
+        # The agency's test CA, its seal and trust root; the kasi's own certificate
+        # (as the demo does at install: models/hr_kinerja_signature_demo.py; the
+        # module, not the class, is imported: pytest would take TestCA for tests)
+        authority = kinerja_test_ca.TestCA(cls.company.name)
+        cls.company.sudo().write(
+            {
+                "kinerja_seal_p12": base64.b64encode(
+                    authority.issue(f"{cls.company.name} (e-seal)", SEAL_PASSPHRASE)
+                ),
+                "kinerja_seal_passphrase": SEAL_PASSPHRASE,
+                "kinerja_trust_roots": authority.pem,
+            }
         )
-        cls.employee = cls.evaluation.employee_id
+        cls.kasi_user.sudo().write(
+            {
+                "kinerja_sign_p12": base64.b64encode(
+                    authority.issue(cls.kasi.name, KASI_PASSPHRASE)
+                ),
+                "kinerja_sign_subject": f"{cls.kasi.name} ({authority.organisation})",
+            }
+        )
+        cls.employee = cls.staff[0]
 
-    def _sign_both(self, evaluation=None):
-        evaluation = evaluation or self.evaluation
-        first = evaluation.with_user(self.hendri.user_id)._kinerja_sign(
-            DEMO_HENDRI_PASSPHRASE, personal=True
-        )
-        second = evaluation.with_user(evaluation.employee_id.user_id)._kinerja_sign()
+    def setUp(self):
+        super().setUp()
+        # The section's January evaluations rated by the kasi and confirmed with
+        # the section's distribution; the one of the first staff member is signed
+        self.evaluations = self._generate().with_env(self.env)
+        for employee in self.staff - self.study:
+            self._rate(self._of(self.evaluations, employee), "sesuai", "sesuai")
+        study = self._of(self.evaluations, self.study).with_user(self.kasi_user)
+        study.write({"ipk": 3.6})
+        study.action_done()
+        self._achieve(self.seksi, "baik")
+        self.evaluation = self._of(self.evaluations, self.employee)
+        distribution = self.evaluation.distribution_id
+        distribution.sudo().justification = "Target tercapai."
+        distribution.with_user(self.kasi_user).action_confirm()
+        self.evaluation.invalidate_recordset()
+        self.assertEqual(self.evaluation.state, "confirmed")
+
+    def _sign_both(self, record=None):
+        """The evaluator with his own certificate, then the employee with the seal."""
+        record = record or self.evaluation
+        first = record.with_user(self.kasi_user)._kinerja_sign(KASI_PASSPHRASE, personal=True)
+        second = record.with_user(self.employee.user_id)._kinerja_sign()
         return first, second
 
-    # -- the signatures -------------------------------------------------------------
-    def test_two_signatures_validate_trusted_by_the_demo_ca(self):
-        first, second = self._sign_both()
-        pdf = second.sudo()._pdf()
-        self.assertEqual(hashlib.sha256(pdf).hexdigest(), second.sha256)
-        self.assertTrue(pdf.startswith(b"%PDF"))
+    def _assert_trusted_by_the_test_ca(self, pdf):
         found = kinerja_signer.validate(pdf, self.company._kinerja_trust_roots())
         self.assertEqual(len(found), 2)
         for result in found:
             self.assertTrue(result["intact"] and result["valid"] and result["trusted"], result)
             self.assertFalse(result["modified"])
-        self.assertIn(self.hendri.name, found[0]["signer"])
+        # Not trusted by another CA
+        other = kinerja_signer.validate(pdf, kinerja_test_ca.TestCA("Other").pem)
+        self.assertFalse(any(result["trusted"] for result in other))
+        return found
+
+    # -- the signatures -------------------------------------------------------------
+    def test_two_signatures_validate_trusted_by_the_test_ca(self):
+        first, second = self._sign_both()
+        pdf = second.sudo()._pdf()
+        self.assertEqual(hashlib.sha256(pdf).hexdigest(), second.sha256)
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        found = self._assert_trusted_by_the_test_ca(pdf)
+        self.assertIn(self.kasi.name, found[0]["signer"])
         self.assertIn("e-seal", found[1]["signer"])
         self.assertEqual((first.role, second.role), ("evaluator", "employee"))
+        self.assertEqual(second.sudo().document_name, "D.1.1")
         # The first signer's PDF is a prefix of the second (an incremental update)
         self.assertTrue(pdf.startswith(first.sudo()._pdf()))
-        # Not trusted by another CA
-        other = kinerja_signer.validate(pdf, TestCA("Other").pem)
-        self.assertFalse(any(result["trusted"] for result in other))
+
+    def test_skp_signatures_validate_trusted_by_the_test_ca(self):
+        skp = self.skp_of[self.employee]
+        # An SKP is signed by the employee and who set it, in either order
+        second = skp.with_user(self.employee.user_id)._kinerja_sign()
+        first = skp.with_user(self.kasi_user)._kinerja_sign(KASI_PASSPHRASE, personal=True)
+        self.assertEqual((second.role, first.role), ("employee", "evaluator"))
+        self.assertRegex(first.sudo().document_name, r"^SKP A\.1\.\d$")
+        self.assertEqual(first.sudo().document_name, "SKP A.1.7")  # a pelaksana's
+        pdf = first.sudo()._pdf()
+        self.assertEqual(hashlib.sha256(pdf).hexdigest(), first.sha256)
+        found = self._assert_trusted_by_the_test_ca(pdf)
+        self.assertIn("e-seal", found[0]["signer"])
+        self.assertIn(self.kasi.name, found[1]["signer"])
+        self.assertTrue(pdf.startswith(second.sudo()._pdf()))
 
     def test_wrong_passphrase_refused(self):
-        as_hendri = self.evaluation.with_user(self.hendri.user_id)
+        as_kasi = self.evaluation.with_user(self.kasi_user)
         with self.assertRaisesRegex(UserError, "passphrase does not open"):
-            as_hendri._kinerja_sign("wrong", personal=True)
+            as_kasi._kinerja_sign("wrong", personal=True)
         self.assertFalse(self.evaluation.is_signed)
 
     def test_who_may_not_sign_has_no_button_and_is_refused(self):
@@ -85,13 +132,14 @@ class TestSignature(HttpCase):
         self.assertFalse(as_officer.can_sign)
         with self.assertRaises(UserError):  # AccessError is one too
             as_officer._kinerja_sign()
-        self.assertTrue(evaluation.with_user(self.hendri.user_id).can_sign)
-        # A rated, unconfirmed evaluation is not signed yet
-        rated = self.env["hr.kinerja.evaluation"].search(
-            [("evaluator_id", "=", self.hendri.id), ("state", "!=", "confirmed")], limit=1
-        )
-        if rated:
-            self.assertFalse(rated.with_user(self.hendri.user_id).can_sign)
+        self.assertTrue(evaluation.with_user(self.kasi_user).can_sign)
+        # A rated, unconfirmed evaluation is not signed yet: the kasi's own, which
+        # the division head rated (the division's distribution is not confirmed)
+        rated = self._rate(self._of(self.evaluations, self.kasi), "sesuai", "sesuai")
+        self.assertNotEqual(rated.state, "confirmed")
+        self.assertFalse(rated.can_sign)
+        with self.assertRaisesRegex(UserError, "signed once the predicate is confirmed"):
+            rated._kinerja_sign()
 
     # -- the freeze -------------------------------------------------------------------
     def test_signed_evaluation_refuses_changes_until_reopened(self):
@@ -121,10 +169,9 @@ class TestSignature(HttpCase):
             self.assertNotIn("signed electronically", str(error))
 
     def test_signed_skp_changes_only_through_an_adjustment(self):
-        skp = self.env["hr.kinerja.skp"].search(
-            [("employee_id", "=", self.maya.id), ("state", "=", "set")], limit=1
-        )
-        self.assertTrue(skp.is_signed, "the demo signs Maya's SKP")
+        skp = self.skp_of[self.employee]
+        self._sign_both(skp)
+        self.assertTrue(skp.is_signed)
         with self.assertRaisesRegex(UserError, "signed electronically"):
             skp.rhk_ids[:1].with_user(self.officer).write({"name": "Changed"})
         with self.assertRaisesRegex(UserError, "signed electronically"):
@@ -167,19 +214,26 @@ class TestSignature(HttpCase):
     def test_unknown_token_404_and_code_lookup(self):
         self.assertEqual(self.url_open("/kinerja/verify/" + "x" * 32).status_code, 404)
         self.assertEqual(self.url_open("/kinerja/verify/short").status_code, 404)
-        signature = self.env["hr.kinerja.signature"].search([], limit=1)
+        signature = self._sign_both()[1].sudo()
         found = self.url_open(f"/kinerja/verify?code={signature.code.lower()}")
         self.assertIn(signature.sha256, found.text)
         missing = self.url_open("/kinerja/verify?code=ZZZZ-ZZZZ")
         self.assertIn("o_kinerja_verify_not_found", missing.text)
 
     def test_portal_employee_signs_after_the_evaluator(self):
-        self.evaluation.with_user(self.hendri.user_id)._kinerja_sign(
-            DEMO_HENDRI_PASSPHRASE, personal=True
-        )
+        self.evaluation.with_user(self.kasi_user)._kinerja_sign(KASI_PASSPHRASE, personal=True)
+        # The employee has a portal account (tests/common_portal.py)
         user = self.employee.user_id
-        user.password = "sign-test-pw"
-        self.authenticate(user.login, "sign-test-pw")
+        user.groups_id = [
+            Command.set(
+                [
+                    self.env.ref("base.group_portal").id,
+                    self.env.ref("hr_kinerja_asn.group_kinerja_portal").id,
+                ]
+            )
+        ]
+        self.assertTrue(user.share)
+        self.authenticate(user.login, user.login)
         url = f"/my/kinerja/evaluation/{self.evaluation.id}"
         page = self.url_open(url).text
         self.assertIn("o_kinerja_sign_form", page)
