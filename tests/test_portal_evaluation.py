@@ -144,7 +144,7 @@ class TestPortalEvaluation(KinerjaPortalCase):
         self.assertEqual(after, before)
         self.assertEqual(
             before,
-            {"/my/kinerja/evaluation": 14, self._url(): 24, "/my/kinerja/angka-kredit": 13},
+            {"/my/kinerja/evaluation": 14, self._url(): 25, "/my/kinerja/angka-kredit": 13},
         )
 
     # -- browser ----------------------------------------------------------------------
