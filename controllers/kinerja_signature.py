@@ -13,6 +13,7 @@ from werkzeug.exceptions import NotFound
 
 from odoo import _, http
 from odoo.http import request
+from odoo.tools import format_date
 
 from .portal_evaluation import KinerjaPortalEvaluation
 from .portal_skp import KinerjaPortalSkp
@@ -28,7 +29,9 @@ class KinerjaSignatureVerify(http.Controller):
         if signature.res_model == "hr.kinerja.evaluation" and record:
             period = record.period_id.display_name
         elif record:
-            period = f"{record.date_start} - {record.date_end}"
+            # the reader's date format, not ISO dates (issue 15)
+            start = format_date(request.env, record.date_start)
+            period = f"{start} - {format_date(request.env, record.date_end)}"
         else:
             period = ""
         return {
