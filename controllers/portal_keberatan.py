@@ -93,8 +93,13 @@ class KinerjaPortalKeberatan(KinerjaPortalEvaluation):
         if objection.state != "decided":
             raise NotFound()
         # Signed: the signed PDF, as it was signed; otherwise printed now.
-        pdf = objection._kinerja_signed_pdf() or (
-            request.env["ir.actions.report"]._render_qweb_pdf(KEBERATAN_REPORT, objection.ids)[0]
+        pdf = (
+            objection._kinerja_signed_pdf()
+            or (
+                request.env["ir.actions.report"]._render_qweb_pdf(KEBERATAN_REPORT, objection.ids)[
+                    0
+                ]
+            )
         )
         headers = {"Content-Type": "application/pdf", "Content-Length": len(pdf)}
         if download:
