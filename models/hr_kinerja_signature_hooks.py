@@ -92,7 +92,7 @@ class KinerjaSignedMixin(models.AbstractModel):
             "employee": source.employee_id.name,
             "nip": source.employee_id.nip or "",
             "unit": "",
-            "period": f"{source.date_start} - {source.date_end}",
+            "period": "",
         }
 
     def _kinerja_after_sign(self, signature):
@@ -236,6 +236,13 @@ class KinerjaSignedMixin(models.AbstractModel):
 class HrKinerjaSkp(models.Model):
     _name = "hr.kinerja.skp"
     _inherit = ["hr.kinerja.skp", "hr.kinerja.signed.mixin"]
+
+    def _kinerja_public_identity(self):
+        source = self.sudo()
+        return {
+            **super()._kinerja_public_identity(),
+            "period": f"{source.date_start} - {source.date_end}",
+        }
 
     def _kinerja_document_name(self):
         return f"SKP {FORM_NAMES.get(self.form, '')}".strip()
