@@ -1,7 +1,8 @@
 """Signing from the portal, and the public verification page of signed documents.
 
 ``/kinerja/verify/<token>`` (no login) is what the QR code on a signed PDF opens: the
-document's identity (form, employee and NIP, period), its signers and times, and the
+document's identity (form, employee and NIP - or the unit, for a penetapan form -,
+period), its signers and times, and the
 SHA-256 of the signed PDF; an uploaded PDF is compared with it (hash) and its
 signatures validated with pyHanko against the agency's trust roots. Nothing else of
 the record is shown (no predicate: the visitor who holds the document reads it
@@ -13,7 +14,6 @@ from werkzeug.exceptions import NotFound
 
 from odoo import _, http
 from odoo.http import request
-from odoo.tools import format_date
 
 from .portal_evaluation import KinerjaPortalEvaluation
 from .portal_skp import KinerjaPortalSkp
@@ -23,24 +23,20 @@ MAX_VERIFY_MB = 20
 
 class KinerjaSignatureVerify(http.Controller):
     def _identity(self, signature):
-        """What the page tells of the document: its form, who it concerns, the period."""
-        record = request.env[signature.res_model].sudo().browse(signature.res_id).exists()
-        employee = record.employee_id if record else signature.sudo().employee_id
-        if signature.res_model == "hr.kinerja.evaluation" and record:
-            period = record.period_id.display_name
-        elif record:
-            # the reader's date format, not ISO dates (issue 15)
-            start = format_date(request.env, record.date_start)
-            period = f"{start} - {format_date(request.env, record.date_end)}"
+        """What the page tells of the document: its form, who (or which unit) it
+        concerns, the period - each signed record says (``_kinerja_public_identity``)."""
+        sudo = signature.sudo()
+        record = request.env[sudo.res_model].sudo().browse(sudo.res_id).exists()
+        if record:
+            identity = record._kinerja_public_identity()
         else:
-            period = ""
-        return {
-            "document": signature.document_name,
-            "employee": employee.name,
-            "nip": employee.nip or "",
-            "agency": signature.company_id.name,
-            "period": period,
-        }
+            identity = {
+                "employee": sudo.employee_id.name or "",
+                "nip": sudo.employee_id.nip or "",
+                "unit": "",
+                "period": "",
+            }
+        return {**identity, "document": sudo.document_name, "agency": sudo.company_id.name}
 
     def _render(self, signature, result=None, error=None):
         chain = signature._chain()

@@ -5,7 +5,8 @@ On /my/kinerja/evaluation/<id> the employee receives the document handed over to
 them, returns it signed, and files an objection with reasons and files within the
 objection window; once filed they follow it there (explanations, decision) and
 download D.1.3 once decided, from /my/kinerja/keberatan/<id>/report (404 for anyone
-who may not read the objection).
+who may not read the objection) - the signed PDF once signed - and sign it
+(/my/kinerja/keberatan/<id>/sign) after the evaluator's superior.
 """
 
 from werkzeug.exceptions import NotFound
@@ -91,13 +92,36 @@ class KinerjaPortalKeberatan(KinerjaPortalEvaluation):
         objection = self._kinerja_record("hr.kinerja.keberatan", objection_id)
         if objection.state != "decided":
             raise NotFound()
-        pdf = request.env["ir.actions.report"]._render_qweb_pdf(KEBERATAN_REPORT, objection.ids)[0]
+        # Signed: the signed PDF, as it was signed; otherwise printed now.
+        pdf = (
+            objection._kinerja_signed_pdf()
+            or (
+                request.env["ir.actions.report"]._render_qweb_pdf(KEBERATAN_REPORT, objection.ids)[
+                    0
+                ]
+            )
+        )
         headers = {"Content-Type": "application/pdf", "Content-Length": len(pdf)}
         if download:
             report = request.env.ref(KEBERATAN_REPORT).sudo()
             name = safe_eval(report.print_report_name, {"object": objection.sudo()})
             headers["Content-Disposition"] = http.content_disposition(f"{name}.pdf")
         return request.make_response(pdf, headers=list(headers.items()))
+
+    @http.route(
+        "/my/kinerja/keberatan/<int:objection_id>/sign",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def kinerja_keberatan_sign(self, objection_id, passphrase=None, **kw):
+        objection = self._kinerja_record("hr.kinerja.keberatan", objection_id)
+        return self._kinerja_act(
+            lambda: objection._kinerja_sign(passphrase, personal=bool(passphrase)),
+            self._kinerja_evaluation_url(objection.sudo().evaluation_id),
+            _("You signed the evaluation document with the objection (D.1.3) electronically."),
+        )
 
     # Objection files are served to those who read the objection.
     _kinerja_file_models = (*KinerjaPortalEvaluation._kinerja_file_models, "hr.kinerja.keberatan")

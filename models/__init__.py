@@ -55,4 +55,5 @@ from . import ir_actions_report
 from . import res_signing
 from . import hr_kinerja_signature
 from . import hr_kinerja_signature_hooks
+from . import hr_kinerja_signature_flow
 from . import hr_kinerja_signature_demo

@@ -23,6 +23,20 @@ def after_evaluation(records):
     return workflow(records).with_context(kinerja_after_evaluation=_AFTER_EVALUATION)
 
 
+# Another server-only marker: the superior's decision on an objection writes a
+# changed result to an evaluation whose document is signed (the signed D.1.x stays
+# as the employee received it; D.1.3, signed in turn, records the change).
+_OBJECTION_DECISION = object()
+
+
+def objection_decision(records):
+    return after_evaluation(records).with_context(kinerja_objection_decision=_OBJECTION_DECISION)
+
+
+def is_objection_decision(records):
+    return records.env.context.get("kinerja_objection_decision") is _OBJECTION_DECISION
+
+
 class HrKinerjaEvaluationDocument(models.Model):
     """The evaluation document (D.1.1, or D.1.2 when the superior evaluated) after
     the rating (003 section Tindak lanjut 5-10): the rater hands it over within 14

@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..rules import quadrant as rule_quadrant
 from .hr_kinerja_evaluation import PREDICATES
-from .hr_kinerja_evaluation_document import after_evaluation
+from .hr_kinerja_evaluation_document import objection_decision
 from .hr_kinerja_org_quadrant import RATINGS
 from .policy import allow
 from .workflow import workflow
@@ -441,7 +441,7 @@ class HrKinerjaEvaluationObjection(models.Model):
         the predicate is tracked; the distribution counts follow by their compute;
         the credit-point line of the evaluation, if any, is written again."""
         self.ensure_one()
-        after_evaluation(self.sudo()).write(vals)
+        objection_decision(self.sudo()).write(vals)
         Ledger = self.env["hr.kinerja.angka.kredit"].sudo()
         lines = Ledger.search([("evaluation_id", "=", self.id)])
         if lines:

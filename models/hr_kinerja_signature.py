@@ -14,11 +14,16 @@ ROLES = [
     ("superior", "Evaluator's Superior"),
     ("unit_leader", "Unit Leader"),
 ]
-# The official documents that are signed: the source model, the report printed and
-# signed, the form's name as people know it.
+# The official documents that are signed: the source model and the report printed
+# and signed (its first one: a record may carry several, see
+# ``hr.kinerja.signed.mixin._kinerja_documents``).
+PENETAPAN_PREDIKAT = "hr_kinerja_asn.action_report_penetapan_predikat"
+PENETAPAN_CAPAIAN = "hr_kinerja_asn.action_report_penetapan_capaian"
 DOCUMENTS = {
     "hr.kinerja.skp": "hr_kinerja_asn.hr_kinerja_skp_report",
     "hr.kinerja.evaluation": "hr_kinerja_asn.action_report_evaluation_document",
+    "hr.kinerja.keberatan": "hr_kinerja_asn.action_report_keberatan",
+    "hr.kinerja.distribution": PENETAPAN_PREDIKAT,
 }
 # A short code people type: no 0/O, 1/I/L.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -130,10 +135,13 @@ class HrKinerjaSignature(models.Model):
 
     # -- the chain of signatures of one document ------------------------------------
     @api.model
-    def _of(self, record, superseded=False):
-        """The signatures of ``record``'s document, in signing order (the current
-        ones; with ``superseded``, every one)."""
+    def _of(self, record, superseded=False, report=None):
+        """The signatures of ``record``'s documents (of its printed form ``report``
+        only, when given), in signing order (the current ones; with ``superseded``,
+        every one)."""
         domain = [("res_model", "=", record._name), ("res_id", "=", record.id)]
+        if report:
+            domain.append(("report_xmlid", "=", report))
         if not superseded:
             domain.append(("superseded", "=", False))
         return self.sudo().search(domain, order="sequence, id")
@@ -146,6 +154,7 @@ class HrKinerjaSignature(models.Model):
             [
                 ("res_model", "=", self.res_model),
                 ("res_id", "=", self.res_id),
+                ("report_xmlid", "=", self.report_xmlid),
                 ("superseded", "=", self.superseded),
                 ("superseded_date", "=", self.superseded_date),
             ],
@@ -210,8 +219,8 @@ class HrKinerjaSignature(models.Model):
         user = self.env.user
         company = record.sudo().company_id
         signer, kind = self._signer(user, company, passphrase, personal)
-        chain = self._of(record)
-        report_xmlid = DOCUMENTS[record._name]
+        report_xmlid = record._kinerja_report()
+        chain = self._of(record, report=report_xmlid)
         if chain:
             pdf = chain[-1]._pdf()
         else:
@@ -255,9 +264,7 @@ class HrKinerjaSignature(models.Model):
                 "role": role,
                 "user_id": user.id,
                 "signer_id": employee.id,
-                "employee_id": source.employee_id.id,
-                "evaluator_id": source.evaluator_id.id,
-                "evaluator_superior_id": source.evaluator_superior_id.id,
+                **record._kinerja_signature_parties(),
                 "company_id": company.id,
                 "signed_at": fields.Datetime.now(),
                 "sha256": hashlib.sha256(signed).hexdigest(),

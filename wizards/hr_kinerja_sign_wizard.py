@@ -27,7 +27,16 @@ class HrKinerjaSignWizard(models.TransientModel):
         allow(
             "user",
             "create write",
-            ["res_model", "res_id", "mode", "use_personal", "reason", "passphrase", "certificate"],
+            [
+                "res_model",
+                "res_id",
+                "document",
+                "mode",
+                "use_personal",
+                "reason",
+                "passphrase",
+                "certificate",
+            ],
         ),
     )
     _kinerja_server_fields = ("signature_id",)
@@ -39,6 +48,8 @@ class HrKinerjaSignWizard(models.TransientModel):
     )
     res_model = fields.Char()
     res_id = fields.Integer()
+    # Which of the record's printed forms (its first one when empty or not its own).
+    document = fields.Char()
     has_personal = fields.Boolean(compute="_compute_has_personal")
     use_personal = fields.Boolean(
         "Sign With My Own Certificate",
@@ -83,7 +94,9 @@ class HrKinerjaSignWizard(models.TransientModel):
     def _do(self, secret):
         if self.mode == "certificate":
             return self._upload(secret)
-        record = self._record(self.res_model, self.res_id)
+        record = self._record(self.res_model, self.res_id).with_context(
+            kinerja_document=self.document or False
+        )
         if self.mode == "reopen":
             return record._kinerja_reopen_signed(self.reason or "")
         signature = record._kinerja_sign(secret["passphrase"], personal=self.use_personal)
