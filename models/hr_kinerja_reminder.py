@@ -110,7 +110,7 @@ class HrKinerjaReminder(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_url(self):
-        base = self.get_base_url()
+        base = self.browse().get_base_url()
         for reminder in self:
             reminder.url = _url(base, reminder.res_model, reminder.res_id)
 
@@ -648,7 +648,7 @@ class HrKinerjaReminder(models.Model):
         if not steps:
             return self.env["mail.mail"].sudo()
         late_days = self._workdays(steps, date, late=True)
-        base = self.get_base_url()
+        base = self.browse().get_base_url()
         unit_names = {
             unit.id: unit.name
             for unit in self.env["hr.department"].sudo().browse({s["department_id"] for s in steps})

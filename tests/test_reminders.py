@@ -1,7 +1,8 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import new_test_user, tagged
 
 from .common_evaluation import KinerjaEvaluationCase
@@ -10,12 +11,13 @@ TEMPLATE = "hr_kinerja_asn.mail_template_kinerja_reminder"
 
 
 def before(deadline, count, holidays=()):
-    """The day ``count`` Monday-Friday working days before ``deadline``."""
+    """The latest day with ``count`` Monday-Friday working days after it up to the
+    deadline (the deadline counted if it is a working day)."""
     day = deadline
     while count:
-        day -= timedelta(days=1)
         if day.weekday() < 5 and day not in holidays:
             count -= 1
+        day -= timedelta(days=1)
     return day
 
 
@@ -44,6 +46,17 @@ class TestReminders(KinerjaEvaluationCase):
         )
         cls.skp = cls.env["hr.kinerja.skp"].create(
             {"employee_id": cls.newcomer.id, "year_id": cls.year.id, "approach": "quantitative"}
+        )
+        cls.env["hr.kinerja.rhk"].create(
+            {
+                "skp_id": cls.skp.id,
+                "name": "Penilaian kinerja tertib (Staf Baru)",
+                "indicator_ids": [
+                    Command.create(
+                        {"name": "Dokumen penilaian", "target_value": 12, "target_unit": "dok"}
+                    )
+                ],
+            }
         )
         cls.deadline = cls.skp.date_deadline
         cls.company = cls.year.company_id
@@ -81,7 +94,10 @@ class TestReminders(KinerjaEvaluationCase):
             day = before(self.deadline, stage)
             self._run(day)
             self._run(day)  # twice the same day: nothing more
-            self.assertEqual(self._sent().mapped("stage"), [s for s in (7, 3, 1) if s >= stage])
+            self.assertEqual(
+                sorted(self._sent().mapped("stage"), reverse=True),
+                [s for s in (7, 3, 1) if s >= stage],
+            )
             self.assertEqual(len(self._todos()), 1, "one to-do, moved, never doubled")
             self.assertEqual(self._todos().date_deadline, self.deadline)
             self.assertEqual(len(self._mails()), len(self._sent()), "one e-mail per stage")
@@ -118,18 +134,18 @@ class TestReminders(KinerjaEvaluationCase):
         without = before(self.deadline, 7)
         with_holidays = before(self.deadline, 7, holidays)
         self.assertLess(with_holidays, without - timedelta(days=4))
-        self._run(with_holidays - timedelta(days=1))
+        self._run(before(self.deadline, 8, holidays))
         self.assertFalse(self._sent())
         self._run(with_holidays)
         self.assertEqual(self._sent().mapped("stage"), [7])
-        # a weekend day counts no working day
-        saturday = before(self.deadline, 1)
-        while saturday.weekday() != 5:
-            saturday -= timedelta(days=1)
-        self.assertEqual(self.Reminder._workdays(
-            [{"year_id": self.year.id, "deadline": saturday + timedelta(days=2)}],
-            saturday,
-        ), {0: 1})
+        # a weekend counts no working day: from Saturday to Monday, one
+        saturday = date(self.YEAR, 3, 6)
+        self.assertEqual(
+            self.Reminder._workdays(
+                [{"year_id": self.year.id, "deadline": saturday + timedelta(days=2)}], saturday
+            ),
+            {0: 1},
+        )
 
     # -- which steps, to whom ---------------------------------------------------------
     def test_not_for_a_done_step_and_to_whoever_owes_it(self):
