@@ -89,7 +89,7 @@ class HrKinerjaReminder(models.Model):
     days_left = fields.Integer("Working Days Left", readonly=True)
     date = fields.Date("Sent On", required=True, readonly=True)
     company_id = fields.Many2one("res.company", "Agency", required=True, readonly=True)
-    step_label = fields.Char("Step Label", compute="_compute_step_label")
+    step_label = fields.Char(compute="_compute_step_label")
     url = fields.Char("Link", compute="_compute_url")
 
     _sql_constraints = [
@@ -400,7 +400,9 @@ class HrKinerjaReminder(models.Model):
         the deadline to ``date`` if ``late``)}, with the calendar and public holidays
         of the step's performance year; counted once per year and deadline."""
         years = self.env["hr.kinerja.year"].sudo().browse({s["year_id"] for s in steps} - {False})
-        calendars = {year.id: (year._kinerja_holidays(), year._kinerja_weekdays()) for year in years}
+        calendars = {
+            year.id: (year._kinerja_holidays(), year._kinerja_weekdays()) for year in years
+        }
         cache = {}
         result = {}
         for index, step in enumerate(steps):
@@ -434,9 +436,7 @@ class HrKinerjaReminder(models.Model):
         Once per step and stage, the latest stage reached only (a missed day does not
         send two); nothing for a step done, overdue or in a locked period."""
         today = fields.Date.context_today(self)
-        companies = (
-            self.env["hr.kinerja.year"].sudo().search([("state", "=", "open")]).company_id
-        )
+        companies = self.env["hr.kinerja.year"].sudo().search([("state", "=", "open")]).company_id
         reminders = self.browse()
         for company in companies:
             reminders |= self._remind(company, today)
@@ -447,9 +447,7 @@ class HrKinerjaReminder(models.Model):
         stages = company._kinerja_reminder_stages()
         if not stages:
             return self.browse()
-        steps = [
-            s for s in self._steps(company, date) if not s["overdue"] and s["user_id"]
-        ]
+        steps = [s for s in self._steps(company, date) if not s["overdue"] and s["user_id"]]
         left = self._workdays(steps, date)
         due = []
         for index, step in enumerate(steps):
@@ -505,7 +503,10 @@ class HrKinerjaReminder(models.Model):
         deadline with the reminder as summary, or create it: one search and one
         create for the whole run."""
         Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
-        types = {step: self.env.ref(xmlid, raise_if_not_found=False) for step, xmlid in ACTIVITY_TYPES.items()}
+        types = {
+            step: self.env.ref(xmlid, raise_if_not_found=False)
+            for step, xmlid in ACTIVITY_TYPES.items()
+        }
         wanted = []
         for reminder in reminders:
             step = by_key[reminder.key]
@@ -516,8 +517,16 @@ class HrKinerjaReminder(models.Model):
             return Activity
         domain = []
         for model in {step["activity_model"] for _r, step, _t in wanted}:
-            ids = [step["activity_res_id"] for _r, step, _t in wanted if step["activity_model"] == model]
-            domain = ["|", *domain, "&", ("res_model", "=", model), ("res_id", "in", ids)] if domain else ["&", ("res_model", "=", model), ("res_id", "in", ids)]
+            ids = [
+                step["activity_res_id"]
+                for _r, step, _t in wanted
+                if step["activity_model"] == model
+            ]
+            domain = (
+                ["|", *domain, "&", ("res_model", "=", model), ("res_id", "in", ids)]
+                if domain
+                else ["&", ("res_model", "=", model), ("res_id", "in", ids)]
+            )
         existing = defaultdict(list)
         for activity in Activity.search(
             [
@@ -527,7 +536,12 @@ class HrKinerjaReminder(models.Model):
             ]
         ):
             existing[
-                (activity.res_model, activity.res_id, activity.user_id.id, activity.activity_type_id.id)
+                (
+                    activity.res_model,
+                    activity.res_id,
+                    activity.user_id.id,
+                    activity.activity_type_id.id,
+                )
             ].append(activity)
         model_ids = {}
         creates = []
@@ -539,10 +553,17 @@ class HrKinerjaReminder(models.Model):
                 step=reminder.with_context(lang=reminder.user_id.lang).step_label,
                 deadline=reminder.deadline,
             )
-            key = (step["activity_model"], step["activity_res_id"], reminder.user_id.id, activity_type.id)
+            key = (
+                step["activity_model"],
+                step["activity_res_id"],
+                reminder.user_id.id,
+                activity_type.id,
+            )
             candidates = [a for a in existing.get(key, []) if a.id not in used]
             same_day = [a for a in candidates if a.date_deadline == reminder.deadline]
-            activity = (same_day or ([] if reminder.step in SHARED_RECORD_STEPS else candidates))[:1]
+            activity = (same_day or ([] if reminder.step in SHARED_RECORD_STEPS else candidates))[
+                :1
+            ]
             if activity:
                 used.add(activity[0].id)
                 activity[0].write({"date_deadline": reminder.deadline, "summary": summary})
@@ -605,9 +626,7 @@ class HrKinerjaReminder(models.Model):
         each HR officer (the agency) listing the steps overdue in their scope,
         grouped by unit, each with its deadline and a link. Returns the mails."""
         today = fields.Date.context_today(self)
-        companies = (
-            self.env["hr.kinerja.year"].sudo().search([("state", "=", "open")]).company_id
-        )
+        companies = self.env["hr.kinerja.year"].sudo().search([("state", "=", "open")]).company_id
         mails = self.env["mail.mail"].sudo()
         for company in companies:
             mails |= self._digest(company, today)

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common_evaluation import KinerjaEvaluationCase
@@ -88,7 +89,9 @@ class TestReminders(KinerjaEvaluationCase):
     # -- stages -------------------------------------------------------------------------
     def test_once_per_step_and_stage(self):
         self.assertEqual(self.company._kinerja_reminder_stages(), [7, 3, 1])
-        self.assertFalse(self._run(before(self.deadline, 8)).filtered(lambda r: r.res_id == self.skp.id))
+        self.assertFalse(
+            self._run(before(self.deadline, 8)).filtered(lambda r: r.res_id == self.skp.id)
+        )
         self.assertFalse(self._sent(), "8 working days before: not yet")
         for stage in (7, 3, 1):
             day = before(self.deadline, stage)
@@ -121,7 +124,7 @@ class TestReminders(KinerjaEvaluationCase):
         self.assertFalse(self._sent())
         self._run(before(self.deadline, 5))
         self.assertEqual(self._sent().mapped("stage"), [5])
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             self.company.kinerja_reminder_days = "7,tiga"
 
     def test_working_days_and_holidays(self):
@@ -185,7 +188,10 @@ class TestReminders(KinerjaEvaluationCase):
         self.newcomer_user.lang = "id_ID"
         template = self.env.ref(TEMPLATE)
         template.with_context(lang="id_ID").write(
-            {"subject": "Pengingat: {{ object.step_label }}", "body_html": "<p>Pengingat tenggat</p>"}
+            {
+                "subject": "Pengingat: {{ object.step_label }}",
+                "body_html": "<p>Pengingat tenggat</p>",
+            }
         )
         self._run(before(self.deadline, 3))
         mail = self._mails()
@@ -216,7 +222,11 @@ class TestReminders(KinerjaEvaluationCase):
                     )
                     self.env["hr.kinerja.skp"].create(
                         [
-                            {"employee_id": e.id, "year_id": self.year.id, "approach": "quantitative"}
+                            {
+                                "employee_id": e.id,
+                                "year_id": self.year.id,
+                                "approach": "quantitative",
+                            }
                             for e in employees
                         ]
                     )
