@@ -57,3 +57,5 @@ from . import hr_kinerja_signature
 from . import hr_kinerja_signature_hooks
 from . import hr_kinerja_signature_flow
 from . import hr_kinerja_signature_demo
+from . import mail_thread
+from . import hr_kinerja_reminder

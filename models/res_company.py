@@ -59,6 +59,14 @@ class ResCompany(models.Model):
         "or quarterly evaluation (Permenpan RB 1/2023).",
     )
 
+    kinerja_reminder_days = fields.Char(
+        "Reminders (working days before)",
+        default="7,3,1",
+        help="When the person who owes a step (SKP, realisation, review, achievement, "
+        "rating, distribution, documents, objection) is reminded, in working days "
+        "before its deadline, separated by commas (e.g. 7,3,1). Empty: no reminders.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
@@ -76,6 +84,29 @@ class ResCompany(models.Model):
                         agency=company.name,
                     )
                 )
+
+    @api.constrains("kinerja_reminder_days")
+    def _check_kinerja_reminder_days(self):
+        for company in self:
+            company._kinerja_reminder_stages()
+
+    def _kinerja_reminder_stages(self):
+        """The reminder stages, most days first: [7, 3, 1]."""
+        self.ensure_one()
+        text = (self.kinerja_reminder_days or "").replace(" ", "")
+        try:
+            stages = {int(part) for part in text.split(",") if part}
+        except ValueError:
+            stages = None
+        if stages is None or any(not 0 <= stage <= 60 for stage in stages):
+            raise ValidationError(
+                _(
+                    "%(agency)s: reminders are whole numbers of working days from 0 to 60, "
+                    "separated by commas (e.g. 7,3,1).",
+                    agency=self.name,
+                )
+            )
+        return sorted(stages, reverse=True)
 
     def _kinerja_leader_mapping(self):
         self.ensure_one()

@@ -163,6 +163,8 @@ MATRIX = {
     "hr.kinerja.org.quadrant": (AGENCY, P("manager"), NONE),
     "hr.kinerja.core.value": (AGENCY | P("other_agency"), P("manager"), NONE),
     "hr.kinerja.guidance.statement": (AGENCY | P("other_agency"), P("manager"), NONE),  # in use
+    # the reminders sent (issue 14): a log of the server, read by HR
+    "hr.kinerja.reminder": (P("officer manager"), NONE, NONE),
 }
 # Wizards: who may open one and apply it (the rest are refused on create or apply).
 WIZARDS = {
@@ -380,6 +382,21 @@ class TestAccessMatrix(KinerjaEvaluationCase):
             ),
             "hr.kinerja.core.value": env["hr.kinerja.core.value"].search([], limit=1),
             "hr.kinerja.guidance.statement": guidance.line_ids[:1].statement_id,
+            "hr.kinerja.reminder": env["hr.kinerja.reminder"].create(
+                {
+                    "key": f"skp_set:hr.kinerja.skp:{skp.id}:0:{cls.kasi_user.id}",
+                    "step": "skp_set",
+                    "stage": 3,
+                    "res_model": "hr.kinerja.skp",
+                    "res_id": skp.id,
+                    "record_name": skp.display_name,
+                    "user_id": cls.kasi_user.id,
+                    "employee_id": staff.id,
+                    "deadline": day,
+                    "date": day,
+                    "company_id": january.company_id.id,
+                }
+            ),
         }
         missing = [name for name, record in records.items() if len(record) != 1]
         records["locked"] = cls._period(cls.year, "month", 2)

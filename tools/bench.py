@@ -85,6 +85,15 @@ PERIOD_TABLES = (
 )
 TARGET_RATIO = 20.0
 TARGET_PROPOSAL = 2.0
+TARGET_REMINDERS = 30.0
+# What the reminder run writes (issue 14); rows it added are deleted after it.
+REMINDER_TABLES = (
+    "hr_kinerja_reminder",
+    "mail_activity",
+    "mail_followers",
+    "mail_mail",
+    "mail_message",
+)
 
 
 def addon(module):
@@ -394,6 +403,35 @@ class Meter:
             stats.sort_stats("cumulative").print_stats(self.profile)
             self.profiles[key] = stream.getvalue()
         return result
+
+
+# -- the staged reminders (issue 14) ------------------------------------------------------
+def reminder_run(env, period, meter):
+    """The daily reminder run three working days before ``period``'s evaluation date,
+    after the batch path: every employee owes the period's realisations (the bench
+    records none) and every rated evaluation its hand-over. Timed as one request; the
+    rows it adds are deleted afterwards."""
+    workdays = addon("rules.workdays")
+    year = period.year_id
+    holidays, weekdays = year._kinerja_holidays(), year._kinerja_weekdays()
+    day = period.date_evaluation
+    while workdays.working_days_between(day, period.date_evaluation, holidays, weekdays) < 3:
+        day = date.fromordinal(day.toordinal() - 1)
+    cr = env.cr
+    before = {}
+    for table in REMINDER_TABLES:
+        cr.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+        before[table] = cr.fetchone()[0]
+    try:
+        reminders = meter.run(
+            "reminders", lambda: env["hr.kinerja.reminder"]._remind(env.company, day)
+        )
+        return {"reminders": len(reminders), "day": day}
+    finally:
+        cr.rollback()
+        for table in REMINDER_TABLES:
+            cr.execute(f"DELETE FROM {table} WHERE id > %s", (before[table],))
+        cr.commit()  # pylint: disable=invalid-commit
 
 
 # -- the batch path ---------------------------------------------------------------------
@@ -729,7 +767,17 @@ def main(argv=None):
         else:
             facts.append(f"per-record: measured on every unit ({per['evaluations']:,} evaluations)")
         ok = report(batch, per_record, scale, facts, done["distributions"])
-        for key, text in batch.profiles.items():
+        reminders = Meter(env, args.profile)
+        run = reminder_run(env, batch_period, reminders)
+        seconds = reminders.seconds["reminders"]
+        out(
+            f"reminder run on {run['day']}: {run['reminders']:,} reminders in {seconds:.2f} s, "
+            f"{reminders.queries['reminders']:,} queries (target < {TARGET_REMINDERS:g} s)"
+        )
+        if seconds >= TARGET_REMINDERS:
+            out(f"TARGET FAILED: reminder run {seconds:.2f} s >= {TARGET_REMINDERS:g} s")
+            ok = False
+        for key, text in {**batch.profiles, **reminders.profiles}.items():
             out(f"\n== profile of the batch step '{key}' ==")
             out(text)
     finally:
