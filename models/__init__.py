@@ -56,3 +56,5 @@ from . import res_signing
 from . import hr_kinerja_signature
 from . import hr_kinerja_signature_hooks
 from . import hr_kinerja_signature_demo
+from . import hr_kinerja_progress
+from . import hr_kinerja_progress_curve
