@@ -269,7 +269,8 @@ class HrKinerjaProgress(models.Model):
 
     @api.model
     def _achievement_periods(self, year, today):
-        return year.period_ids.filtered(lambda p: p.date_start <= today)
+        """An achievement is owed once its period has ended."""
+        return year.period_ids.filtered(lambda p: p.date_end < today)
 
     @api.model
     def _count_missing_achievements(self, year, today, counts):
@@ -353,7 +354,7 @@ class HrKinerjaProgress(models.Model):
             if not expected:
                 continue
             deadline = values.get("deadline") or None
-            if overdue:
+            if overdue or (missing and deadline and deadline < today):
                 status = "0_overdue"
             elif done == expected:
                 status = "2_done"
