@@ -163,6 +163,9 @@ MATRIX = {
     "hr.kinerja.org.quadrant": (AGENCY, P("manager"), NONE),
     "hr.kinerja.core.value": (AGENCY | P("other_agency"), P("manager"), NONE),
     "hr.kinerja.guidance.statement": (AGENCY | P("other_agency"), P("manager"), NONE),  # in use
+    # monitoring: HR and the leaders of the unit and of the units above; counted, not written
+    "hr.kinerja.progress": (P("evaluator superior head officer manager"), NONE, NONE),
+    "hr.kinerja.progress.curve": (P("evaluator superior head officer manager"), NONE, NONE),
 }
 # Wizards: who may open one and apply it (the rest are refused on create or apply).
 WIZARDS = {
@@ -381,6 +384,21 @@ class TestAccessMatrix(KinerjaEvaluationCase):
             "hr.kinerja.core.value": env["hr.kinerja.core.value"].search([], limit=1),
             "hr.kinerja.guidance.statement": guidance.line_ids[:1].statement_id,
         }
+        env["hr.kinerja.progress"]._refresh(cls.year)
+        records["hr.kinerja.progress"] = env["hr.kinerja.progress"].search(
+            [
+                ("department_id", "=", cls.seksi.id),
+                ("period_id", "=", january.id),
+                ("stage", "=", "4_evaluation"),
+            ]
+        )
+        records["hr.kinerja.progress.curve"] = env["hr.kinerja.progress.curve"].search(
+            [
+                ("department_id", "=", evaluation.distribution_id.department_id.id),
+                ("period_id", "=", january.id),
+            ],
+            limit=1,
+        )
         missing = [name for name, record in records.items() if len(record) != 1]
         records["locked"] = cls._period(cls.year, "month", 2)
         env["hr.employee"].create(
