@@ -60,7 +60,7 @@ class HrKinerjaProgress(models.Model):
 
     company_id = fields.Many2one("res.company", string="Agency", readonly=True, index=True)
     year_id = fields.Many2one("hr.kinerja.year", string="Performance Year", readonly=True)
-    period_id = fields.Many2one("hr.kinerja.period", string="Period", readonly=True)
+    period_id = fields.Many2one("hr.kinerja.period", readonly=True)
     period_sequence = fields.Integer(readonly=True)
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
     stage = fields.Selection(STAGES, readonly=True)
@@ -73,7 +73,7 @@ class HrKinerjaProgress(models.Model):
     )
     expected = fields.Integer("Total", readonly=True)
     done = fields.Integer(readonly=True)
-    in_progress = fields.Integer("In Progress", readonly=True)
+    in_progress = fields.Integer(readonly=True)
     missing = fields.Integer("Not Started", readonly=True)
     overdue = fields.Integer(readonly=True)
     progress = fields.Float("Done (%)", readonly=True, aggregator="avg")
@@ -199,7 +199,6 @@ class HrKinerjaProgress(models.Model):
         """{(unit id, period id, stage): {bucket: count, "deadline": date}} of the
         agency's ``year``, read as superuser (the caller checked who asks)."""
         env = self.sudo().env
-        company = year.company_id
         periods = year.period_ids
         annual = periods.filtered(lambda p: p.kind == "annual")[:1]
         counts = defaultdict(lambda: dict.fromkeys(BUCKETS, 0))
@@ -409,8 +408,10 @@ class HrKinerjaProgress(models.Model):
     @api.model
     def _may_monitor(self):
         user = self.env.user
-        return self.env.su or user.has_group("hr_kinerja_asn.group_kinerja_officer") or bool(
-            user.kinerja_led_unit_ids
+        return (
+            self.env.su
+            or user.has_group("hr_kinerja_asn.group_kinerja_officer")
+            or bool(user.kinerja_led_unit_ids)
         )
 
     @api.model
@@ -466,7 +467,9 @@ class HrKinerjaProgress(models.Model):
         My Work for everyone else."""
         if self._may_monitor():
             return self.action_open_dashboard()
-        return self.env["ir.actions.act_url"]._for_xml_id("hr_kinerja_asn.hr_kinerja_my_work_action")
+        return self.env["ir.actions.act_url"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_my_work_action"
+        )
 
     def action_refresh(self):
         years = self.year_id or self._current_year()

@@ -41,7 +41,7 @@ class HrKinerjaProgressCurve(models.Model):
 
     company_id = fields.Many2one("res.company", string="Agency", readonly=True, index=True)
     year_id = fields.Many2one("hr.kinerja.year", string="Performance Year", readonly=True)
-    period_id = fields.Many2one("hr.kinerja.period", string="Period", readonly=True)
+    period_id = fields.Many2one("hr.kinerja.period", readonly=True)
     period_sequence = fields.Integer(readonly=True)
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
     achievement = fields.Selection(
@@ -64,8 +64,8 @@ class HrKinerjaProgressCurve(models.Model):
         """Rebuild the curve of the agency's ``year`` from its distributions: the
         counts in one grouped query, the achievements per period."""
         year = year.sudo()
-        distributions = self.env["hr.kinerja.distribution"].sudo().search(
-            [("year_id", "=", year.id)]
+        distributions = (
+            self.env["hr.kinerja.distribution"].sudo().search([("year_id", "=", year.id)])
         )
         counts = distributions._predicate_counts() if distributions else {}
         achievements = distributions._achievements() if distributions else {}

@@ -48,7 +48,9 @@ class ResUsers(models.Model):
         leaders = candidates._kinerja_leaders(today)
         for user in self:
             mine = set(user.sudo().employee_ids.ids)
-            user.kinerja_led_unit_ids = candidates.filtered(lambda u: leaders.get(u.id) in mine)
+            user.kinerja_led_unit_ids = candidates.filtered(
+                lambda u, m=mine: leaders.get(u.id) in m
+            )
 
     @property
     def SELF_WRITEABLE_FIELDS(self):

@@ -92,16 +92,32 @@ class TestDashboard(KinerjaEvaluationCase):
         rows = self._count(SETUP_DAY)
         annual = self.annual
         # (total, done, in progress, not started, overdue)
-        self.assertEqual(self._numbers(self._row(rows, self.badan, "1_skp", annual)), (1, 0, 0, 1, 0))
-        self.assertEqual(self._numbers(self._row(rows, self.bidang, "1_skp", annual)), (1, 1, 0, 0, 0))
-        self.assertEqual(self._numbers(self._row(rows, self.seksi, "1_skp", annual)), (7, 7, 0, 0, 0))
-        self.assertEqual(self._numbers(self._row(rows, self.seksi_2, "1_skp", annual)), (1, 0, 1, 0, 0))
-        self.assertEqual(self._numbers(self._row(rows, self.seksi, "2_realisation")), (5, 0, 1, 4, 0))
-        self.assertEqual(self._numbers(self._row(rows, self.seksi, "3_achievement")), (1, 1, 0, 0, 0))
+        self.assertEqual(
+            self._numbers(self._row(rows, self.badan, "1_skp", annual)), (1, 0, 0, 1, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.bidang, "1_skp", annual)), (1, 1, 0, 0, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "1_skp", annual)), (7, 7, 0, 0, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi_2, "1_skp", annual)), (1, 0, 1, 0, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "2_realisation")), (5, 0, 1, 4, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "3_achievement")), (1, 1, 0, 0, 0)
+        )
         # January has not ended: no other achievement is due yet
         self.assertIsNone(self._row(rows, self.seksi_2, "3_achievement"))
-        self.assertEqual(self._numbers(self._row(rows, self.seksi, "4_evaluation")), (7, 2, 0, 5, 0))
-        self.assertEqual(self._numbers(self._row(rows, self.bidang, "4_evaluation")), (1, 0, 0, 1, 0))
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "4_evaluation")), (7, 2, 0, 5, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.bidang, "4_evaluation")), (1, 0, 0, 1, 0)
+        )
         self.assertEqual(self._numbers(self._row(rows, self.seksi, "6_document")), (2, 1, 0, 1, 0))
         for row in rows.values():
             self.assertFalse(row.overdue, f"{row.stage} overdue on time")
@@ -123,9 +139,7 @@ class TestDashboard(KinerjaEvaluationCase):
         self.assertEqual(realisation.overdue, 5)
         # January has ended: the achievements of Bidang and Seksi Disiplin are missing
         for unit in (self.bidang, self.seksi_2):
-            self.assertEqual(
-                self._numbers(self._row(rows, unit, "3_achievement")), (1, 0, 0, 1, 1)
-            )
+            self.assertEqual(self._numbers(self._row(rows, unit, "3_achievement")), (1, 0, 0, 1, 1))
         # the SKP still in draft after the end of January
         skp = self._row(rows, self.seksi_2, "1_skp", self.annual)
         self.assertEqual((skp.overdue, skp.status), (1, "0_overdue"))
@@ -169,13 +183,20 @@ class TestDashboard(KinerjaEvaluationCase):
             lambda e: e.employee_id == self.staff[1]
         ).distribution_id
         lines = Curve.search(
-            [("period_id", "=", self.january.id), ("department_id", "=", distribution.department_id.id)]
+            [
+                ("period_id", "=", self.january.id),
+                ("department_id", "=", distribution.department_id.id),
+            ]
         )
         self.assertEqual(len(lines), 5)
         by_predicate = {line.predicate.split("_", 1)[1]: line for line in lines}
-        rated = self.evaluations.filtered(lambda e: e.distribution_id == distribution and e.state != "draft")
+        rated = self.evaluations.filtered(
+            lambda e: e.distribution_id == distribution and e.state != "draft"
+        )
         for predicate, line in by_predicate.items():
-            self.assertEqual(line.count, len(rated.filtered(lambda e, p=predicate: e.predicate == p)))
+            self.assertEqual(
+                line.count, len(rated.filtered(lambda e, p=predicate: e.predicate == p))
+            )
             self.assertLessEqual(line.band_low, line.band_high)
         self.assertEqual(lines.mapped("achievement"), ["baik"] * 5)
         # the agency's curve is the sum over the units
@@ -188,9 +209,7 @@ class TestDashboard(KinerjaEvaluationCase):
     # -- who sees what --------------------------------------------------------------
     def test_leader_sees_only_their_units(self):
         rows = self._count(SETUP_DAY, self.kabid_user)
-        self.assertEqual(
-            {unit for unit, _p, _s in rows}, {self.bidang, self.seksi, self.seksi_2}
-        )
+        self.assertEqual({unit for unit, _p, _s in rows}, {self.bidang, self.seksi, self.seksi_2})
         rows = self._count(SETUP_DAY, self.kasi_user)
         self.assertEqual({unit for unit, _p, _s in rows}, {self.seksi})
         rows = self._count(SETUP_DAY, self.officer)
@@ -233,7 +252,9 @@ class TestDashboard(KinerjaEvaluationCase):
             self.assertEqual(landing["type"], "ir.actions.act_url")
             self.assertEqual(landing["url"], "/my/kinerja")
         root = self.env.ref("hr_kinerja_asn.hr_kinerja_menu_root")
-        self.assertEqual(root.action, self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing"))
+        self.assertEqual(
+            root.action, self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing")
+        )
 
     # -- batch -------------------------------------------------------------------------
     def _refresh_queries(self):
