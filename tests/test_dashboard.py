@@ -251,6 +251,14 @@ class TestDashboard(KinerjaEvaluationCase):
             landing = self.Progress.with_user(self.staff_users[0]).action_landing()
             self.assertEqual(landing["type"], "ir.actions.act_url")
             self.assertEqual(landing["url"], "/my/kinerja")
+            # the app's root runs the landing action as the user
+            landing = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing")
+            self.assertEqual(
+                landing.with_user(self.officer).run()["res_model"], "hr.kinerja.progress"
+            )
+            self.assertEqual(landing.with_user(self.staff_users[0]).run()["url"], "/my/kinerja")
+            matrix = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_matrix")
+            self.assertEqual(matrix.with_user(self.kasi_user).run()["views"][0][1], "pivot")
         root = self.env.ref("hr_kinerja_asn.hr_kinerja_menu_root")
         self.assertEqual(
             root.action, self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing")
