@@ -4,6 +4,8 @@ from odoo.tools import SQL
 from ..rules import constants as rule_constants
 from ..rules import proposal as rule_proposal
 
+# A graph view draws one measure: the band is two more series beside the count.
+SERIES = [("1_low", "Pattern: At Least"), ("2_rated", "Rated"), ("3_high", "Pattern: At Most")]
 PREDICATES = [
     (f"{index}_{key}", rule_constants.PREDICATE_NAMES[key])
     for index, key in enumerate(rule_constants.PREDICATES, 1)
@@ -12,16 +14,17 @@ PREDICATES = [
 
 class HrKinerjaProgressCurve(models.Model):
     """The predicate curve (e-Kinerja's "Monitoring Kurva", the picture the C.1.x
-    forms print): per unit, period and predicate, how many were rated so, and the
-    lowest and highest count the pattern of the unit's achievement allows
-    (rules/proposal.py ``bounds``, SE MenPANRB 3/2023). Summed over the units it is
-    the agency's curve. Rebuilt with the progress rows (``hr.kinerja.progress``),
+    forms print): per unit, period and predicate, how many were rated so (series
+    "Rated"), and the lowest and highest count the pattern of the unit's achievement
+    allows (series "Pattern: At Least/At Most", rules/proposal.py ``bounds``, SE
+    MenPANRB 3/2023), so that Odoo's bar graph by predicate and series draws the
+    count between its bounds. Summed over the units it is the agency's curve. Rebuilt with the progress rows (``hr.kinerja.progress``),
     read-only, the same readers."""
 
     _name = "hr.kinerja.progress.curve"
     _description = "ASN Performance: Predicate Curve"
     _inherit = ["hr.kinerja.policy"]
-    _order = "period_sequence, department_id, predicate"
+    _order = "period_sequence, department_id, predicate, series"
     _log_access = False
 
     _kinerja_policy = ()
@@ -33,9 +36,8 @@ class HrKinerjaProgressCurve(models.Model):
         "department_id",
         "achievement",
         "predicate",
-        "count",
-        "band_low",
-        "band_high",
+        "series",
+        "value",
         "outside",
     )
 
@@ -50,9 +52,8 @@ class HrKinerjaProgressCurve(models.Model):
         readonly=True,
     )
     predicate = fields.Selection(PREDICATES, readonly=True)
-    count = fields.Integer("Rated", readonly=True)
-    band_low = fields.Integer("Pattern: At Least", readonly=True)
-    band_high = fields.Integer("Pattern: At Most", readonly=True)
+    series = fields.Selection(SERIES, readonly=True)
+    value = fields.Integer("Employees", readonly=True)
     outside = fields.Integer(
         "Outside the Pattern",
         readonly=True,
@@ -80,30 +81,30 @@ class HrKinerjaProgressCurve(models.Model):
                 count = per[predicate]
                 low, high = allowed.get(predicate, (0, total))
                 outside = max(low - count, 0, count - high)
-                rows.append(
-                    SQL(
-                        "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                        year.company_id.id,
-                        year.id,
-                        distribution.period_id.id,
-                        distribution.period_id.sequence,
-                        distribution.department_id.id,
-                        achievement,
-                        key,
-                        count,
-                        low,
-                        high,
-                        outside,
+                for series, value in (("1_low", low), ("2_rated", count), ("3_high", high)):
+                    rows.append(
+                        SQL(
+                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                            year.company_id.id,
+                            year.id,
+                            distribution.period_id.id,
+                            distribution.period_id.sequence,
+                            distribution.department_id.id,
+                            achievement,
+                            key,
+                            series,
+                            value,
+                            outside if series == "2_rated" else 0,
+                        )
                     )
-                )
         cr = self.env.cr
         cr.execute(SQL("DELETE FROM hr_kinerja_progress_curve WHERE year_id = %s", year.id))
         if rows:
             cr.execute(
                 SQL(
                     """INSERT INTO hr_kinerja_progress_curve (company_id, year_id, period_id,
-                        period_sequence, department_id, achievement, predicate, count,
-                        band_low, band_high, outside)
+                        period_sequence, department_id, achievement, predicate, series,
+                        value, outside)
                        VALUES %s""",
                     SQL(", ").join(rows),
                 )

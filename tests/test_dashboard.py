@@ -188,20 +188,22 @@ class TestDashboard(KinerjaEvaluationCase):
                 ("department_id", "=", distribution.department_id.id),
             ]
         )
-        self.assertEqual(len(lines), 5)
-        by_predicate = {line.predicate.split("_", 1)[1]: line for line in lines}
+        # a count and the band around it for each of the five predicates
+        self.assertEqual(len(lines), 15)
+        self.assertEqual(lines.mapped("achievement"), ["baik"] * 15)
+        series = {(line.predicate.split("_", 1)[1], line.series): line.value for line in lines}
         rated = self.evaluations.filtered(
             lambda e: e.distribution_id == distribution and e.state != "draft"
         )
-        for predicate, line in by_predicate.items():
-            self.assertEqual(
-                line.count, len(rated.filtered(lambda e, p=predicate: e.predicate == p))
-            )
-            self.assertLessEqual(line.band_low, line.band_high)
-        self.assertEqual(lines.mapped("achievement"), ["baik"] * 5)
+        for predicate in ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"):
+            count = len(rated.filtered(lambda e, p=predicate: e.predicate == p))
+            self.assertEqual(series[(predicate, "2_rated")], count)
+            self.assertLessEqual(series[(predicate, "1_low")], series[(predicate, "3_high")])
         # the agency's curve is the sum over the units
         groups = Curve._read_group(
-            [("period_id", "=", self.january.id)], ["predicate"], ["count:sum"]
+            [("period_id", "=", self.january.id), ("series", "=", "2_rated")],
+            ["predicate"],
+            ["value:sum"],
         )
         rated_all = self.evaluations.filtered(lambda e: e.state != "draft")
         self.assertEqual(sum(total for _p, total in groups), len(rated_all))

@@ -675,7 +675,7 @@ def dashboard(env, year):
     rows = progress._refresh(year)
     progress._read_group([("year_id", "=", year.id)], ["department_id", "status"], ["expected:sum"])
     env["hr.kinerja.progress.curve"]._read_group(
-        [("year_id", "=", year.id)], ["predicate"], ["count:sum", "band_low:sum", "band_high:sum"]
+        [("year_id", "=", year.id)], ["predicate", "series"], ["value:sum"]
     )
     seconds = time.perf_counter() - start
     queries = env.cr.sql_log_count - queries
