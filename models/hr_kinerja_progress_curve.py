@@ -18,8 +18,9 @@ class HrKinerjaProgressCurve(models.Model):
     "Rated"), and the lowest and highest count the pattern of the unit's achievement
     allows (series "Pattern: At Least/At Most", rules/proposal.py ``bounds``, SE
     MenPANRB 3/2023), so that Odoo's bar graph by predicate and series draws the
-    count between its bounds. Summed over the units it is the agency's curve. Rebuilt with the progress rows (``hr.kinerja.progress``),
-    read-only, the same readers."""
+    count between its bounds. Summed over the units it is the agency's curve.
+    Rebuilt with the progress rows (``hr.kinerja.progress``), read-only, the same
+    readers."""
 
     _name = "hr.kinerja.progress.curve"
     _description = "ASN Performance: Predicate Curve"
