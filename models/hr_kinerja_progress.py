@@ -249,22 +249,26 @@ class HrKinerjaProgress(models.Model):
         raise ValueError(model)
 
     @api.model
+    def _missing_skps_domain(self, year):
+        """Who should have an SKP of ``year`` and has none in progress or set."""
+        return [
+            *self._needing_skp_domain(year.company_id),
+            (
+                "kinerja_skp_ids",
+                "not any",
+                [("year_id", "=", year.id), ("state", "in", ACTIVE_STATES)],
+            ),
+        ]
+
+    @api.model
     def _count_missing_skps(self, year, annual, counts):
-        env = self.sudo().env
-        needing = env["hr.employee"].search_read(
-            self._needing_skp_domain(year.company_id), ["department_id"]
+        groups = (
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(self._missing_skps_domain(year), ["department_id"], ["__count"])
         )
-        planned = {
-            employee.id
-            for [employee] in env["hr.kinerja.skp"]
-            .with_context(active_test=False)
-            ._read_group(
-                [("year_id", "=", year.id), ("state", "in", ACTIVE_STATES)], ["employee_id"]
-            )
-        }
-        for row in needing:
-            if row["id"] not in planned:
-                counts[(row["department_id"][0], annual.id, "1_skp")]["missing"] += 1
+        for unit, count in groups:
+            counts[(unit.id, annual.id, "1_skp")]["missing"] += count
 
     @api.model
     def _achievement_periods(self, year, today):
@@ -499,23 +503,9 @@ class HrKinerjaProgress(models.Model):
         return model, domain
 
     def _missing_skp_domain(self):
-        planned = (
-            self.env["hr.kinerja.skp"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("year_id", "=", self.year_id.id),
-                    ("state", "in", ACTIVE_STATES),
-                    ("employee_id.department_id", "=", self.department_id.id),
-                ]
-            )
-            .employee_id
-        )
         return [
-            *self._needing_skp_domain(self.company_id),
+            *self._missing_skps_domain(self.year_id),
             ("department_id", "=", self.department_id.id),
-            ("id", "not in", planned.ids),
         ]
 
     def _drill(self, bucket):
