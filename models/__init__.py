@@ -59,3 +59,5 @@ from . import hr_kinerja_signature_flow
 from . import hr_kinerja_signature_demo
 from . import mail_thread
 from . import hr_kinerja_reminder
+from . import hr_kinerja_progress
+from . import hr_kinerja_progress_curve

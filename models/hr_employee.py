@@ -26,6 +26,7 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user",
         help="The status suspends performance planning (003 section Penetapan SKP 7).",
     )
+    kinerja_skp_ids = fields.One2many("hr.kinerja.skp", "employee_id", string="SKPs")
     kinerja_evaluator_id = fields.Many2one(
         "hr.employee",
         string="Evaluator",

@@ -17,6 +17,41 @@ ROLE_GROUPS = {
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    kinerja_led_unit_ids = fields.Many2many(
+        "hr.department",
+        compute="_compute_kinerja_led_unit_ids",
+        string="Units I Lead",
+        help="The units the user leads today (as their manager or by a delegation in "
+        "force): the scope of the progress dashboard, with the units below.",
+    )
+
+    def _compute_kinerja_led_unit_ids(self):
+        today = fields.Date.context_today(self)
+        Unit = self.env["hr.department"].sudo()
+        employees = self.sudo().employee_ids
+        candidates = Unit.search([("manager_id", "in", employees.ids)])
+        delegations = (
+            self.env["hr.kinerja.delegation"]
+            .sudo()
+            .search(
+                [
+                    ("scope", "=", "unit"),
+                    ("delegate_id", "in", employees.ids),
+                    ("date_from", "<=", today),
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", today),
+                ]
+            )
+        )
+        candidates |= delegations.department_id
+        leaders = candidates._kinerja_leaders(today)
+        for user in self:
+            mine = set(user.sudo().employee_ids.ids)
+            user.kinerja_led_unit_ids = candidates.filtered(
+                lambda u, m=mine: leaders.get(u.id) in m
+            )
+
     @property
     def SELF_WRITEABLE_FIELDS(self):
         # With "Employee Editing" on, Odoo lets employees change these on their own

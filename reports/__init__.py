@@ -8,3 +8,4 @@ from . import xlsx_skp_contents
 from . import evaluation_report
 from . import monitoring_report
 from . import keberatan_report
+from . import xlsx_progress_matrix

@@ -165,6 +165,9 @@ MATRIX = {
     "hr.kinerja.guidance.statement": (AGENCY | P("other_agency"), P("manager"), NONE),  # in use
     # the reminders sent (issue 14): a log of the server, read by HR
     "hr.kinerja.reminder": (P("officer manager"), NONE, NONE),
+    # monitoring: HR and the leaders of the unit and of the units above; counted, not written
+    "hr.kinerja.progress": (P("evaluator superior head officer manager"), NONE, NONE),
+    "hr.kinerja.progress.curve": (P("evaluator superior head officer manager"), NONE, NONE),
 }
 # Wizards: who may open one and apply it (the rest are refused on create or apply).
 WIZARDS = {
@@ -398,6 +401,21 @@ class TestAccessMatrix(KinerjaEvaluationCase):
                 }
             ),
         }
+        env["hr.kinerja.progress"]._refresh(cls.year)
+        records["hr.kinerja.progress"] = env["hr.kinerja.progress"].search(
+            [
+                ("department_id", "=", cls.seksi.id),
+                ("period_id", "=", january.id),
+                ("stage", "=", "4_evaluation"),
+            ]
+        )
+        records["hr.kinerja.progress.curve"] = env["hr.kinerja.progress.curve"].search(
+            [
+                ("department_id", "=", evaluation.distribution_id.department_id.id),
+                ("period_id", "=", january.id),
+            ],
+            limit=1,
+        )
         missing = [name for name, record in records.items() if len(record) != 1]
         records["locked"] = cls._period(cls.year, "month", 2)
         env["hr.employee"].create(

@@ -78,5 +78,9 @@ class TestRoleMenus(KinerjaMonitoringCase):
     def test_my_work_for_everyone(self):
         menu = self.env.ref("hr_kinerja_asn.hr_kinerja_my_work_menu")
         self.assertEqual(menu.action.url, "/my/kinerja")
-        # the app itself opens in the back office, on its first menu with an action
-        self.assertFalse(self.env.ref("hr_kinerja_asn.hr_kinerja_menu_root").action)
+        # the app opens on the progress dashboard for HR and unit leaders, on My Work
+        # for everyone else (issue 14; tests/test_dashboard.py)
+        self.assertEqual(
+            self.env.ref("hr_kinerja_asn.hr_kinerja_menu_root").action,
+            self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing"),
+        )

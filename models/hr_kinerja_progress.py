@@ -1,0 +1,538 @@
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+from ..rules import workdays as rule_workdays
+from .hr_kinerja_skp import ACTIVE_STATES
+
+STAGES = [
+    ("1_skp", "SKP"),
+    ("2_realisation", "Realisations"),
+    ("3_achievement", "Unit Achievement"),
+    ("4_evaluation", "Evaluations"),
+    ("5_distribution", "Distribution"),
+    ("6_document", "Documents"),
+    ("7_objection", "Objections"),
+]
+# Overdue first, then what is still to do, then what is done.
+STATUSES = [("0_overdue", "Overdue"), ("1_todo", "To Do"), ("2_done", "Done")]
+BUCKETS = ("done", "in_progress", "missing", "overdue")
+COUNT_FIELDS = ("expected", "done", "in_progress", "missing", "overdue")
+
+
+class HrKinerjaProgress(models.Model):
+    """Where each unit stands: one row per unit, period and stage of the cycle
+    (SKP, realisations, unit achievement, evaluations, distribution, documents,
+    objections) with how many are done, in progress, missing and overdue, and the
+    stage's deadline. The rows of an agency's year are rebuilt by ``_refresh`` from
+    the records themselves, a fixed number of grouped queries whatever the size of
+    the agency; ``_stage_domain`` is the one definition of each count: a number
+    opens exactly the records it counts.
+
+    Nobody writes a row (the ACL grants read only; every field is the server's);
+    an HR officer reads the agency, a unit leader the units they lead and those
+    below (record rules); an employee nothing.
+    """
+
+    _name = "hr.kinerja.progress"
+    _description = "ASN Performance: Progress of the Units"
+    _inherit = ["hr.kinerja.policy"]
+    _order = "status, deadline, period_sequence, department_id, stage"
+    _log_access = False
+
+    _kinerja_policy = ()
+    _kinerja_server_fields = (
+        "company_id",
+        "year_id",
+        "period_id",
+        "period_sequence",
+        "department_id",
+        "stage",
+        "status",
+        "deadline",
+        "workdays_left",
+        *COUNT_FIELDS,
+        "progress",
+        "refreshed",
+    )
+
+    company_id = fields.Many2one("res.company", string="Agency", readonly=True, index=True)
+    year_id = fields.Many2one("hr.kinerja.year", string="Performance Year", readonly=True)
+    period_id = fields.Many2one("hr.kinerja.period", readonly=True)
+    period_sequence = fields.Integer(readonly=True)
+    department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
+    stage = fields.Selection(STAGES, readonly=True)
+    status = fields.Selection(STATUSES, readonly=True)
+    deadline = fields.Date(readonly=True)
+    workdays_left = fields.Integer(
+        "Working Days Left",
+        readonly=True,
+        help="Working days from today to the deadline; negative once it has passed.",
+    )
+    expected = fields.Integer("Total", readonly=True)
+    done = fields.Integer(readonly=True)
+    in_progress = fields.Integer(readonly=True)
+    missing = fields.Integer("Not Started", readonly=True)
+    overdue = fields.Integer(readonly=True)
+    progress = fields.Float("Done (%)", readonly=True, aggregator="avg")
+    refreshed = fields.Datetime("Counted On", readonly=True)
+
+    # -- the definition --------------------------------------------------------------
+    @api.model
+    def _stage_source(self, stage):
+        """(model, the path to the unit, the period field) of a stage's records."""
+        return {
+            "1_skp": ("hr.kinerja.skp", "department_id", None),
+            "2_realisation": ("hr.kinerja.realisasi", "skp_id.department_id", "period_id"),
+            "3_achievement": ("hr.kinerja.org.achievement", "department_id", "period_id"),
+            "4_evaluation": ("hr.kinerja.evaluation", "department_id", "period_id"),
+            "5_distribution": ("hr.kinerja.distribution", "department_id", "period_id"),
+            "6_document": ("hr.kinerja.evaluation", "department_id", "period_id"),
+            "7_objection": ("hr.kinerja.keberatan", "evaluation_id.department_id", "period_id"),
+        }[stage]
+
+    @api.model
+    def _stage_domain(self, stage, bucket, year, today):
+        """The records of ``stage`` in ``bucket`` (done, in_progress, missing,
+        overdue, or all with None) in the agency's ``year``: a domain on the
+        stage's model. The SKPs missing and the achievements not set are no
+        records: ``_missing_domain`` names the employees and units."""
+        base = {
+            "1_skp": [("year_id", "=", year.id), ("state", "in", ACTIVE_STATES)],
+            "2_realisation": [("period_id.year_id", "=", year.id)],
+            "3_achievement": [("year_id", "=", year.id), ("value", "!=", False)],
+            "4_evaluation": [("year_id", "=", year.id)],
+            "5_distribution": [("year_id", "=", year.id)],
+            "6_document": [("year_id", "=", year.id), ("state", "!=", "draft")],
+            "7_objection": [("period_id.year_id", "=", year.id), ("state", "!=", "draft")],
+        }[stage]
+        base = [("company_id", "=", year.company_id.id), *base]
+        late_rating = [
+            ("state", "=", "draft"),
+            "|",
+            "&",
+            ("escalated", "=", False),
+            ("period_id.date_evaluation", "<", today),
+            "&",
+            ("escalated", "=", True),
+            ("period_id.date_superior_evaluation", "<", today),
+        ]
+        buckets = {
+            "1_skp": {
+                "done": [("state", "=", "set")],
+                "in_progress": [("state", "in", ("draft", "agreed"))],
+                "missing": None,
+                "overdue": [("is_overdue", "=", True)],
+            },
+            "2_realisation": {
+                "done": [("state", "=", "reviewed")],
+                "in_progress": [("state", "=", "submitted")],
+                "missing": [("state", "=", "draft")],
+                "overdue": [
+                    ("state", "!=", "reviewed"),
+                    ("period_id.date_evaluation", "<", today),
+                ],
+            },
+            "3_achievement": {"done": [], "in_progress": None, "missing": None, "overdue": None},
+            "4_evaluation": {
+                "done": [("state", "!=", "draft")],
+                "in_progress": [("state", "=", "draft"), ("escalated", "=", True)],
+                "missing": [("state", "=", "draft"), ("escalated", "=", False)],
+                "overdue": late_rating,
+            },
+            "5_distribution": {
+                "done": [("state", "=", "confirmed")],
+                "in_progress": None,
+                "missing": [("state", "=", "draft")],
+                "overdue": [("state", "=", "draft"), ("period_id.date_report", "<", today)],
+            },
+            "6_document": {
+                "done": [("received_date", "!=", False)],
+                "in_progress": [("handed_over_date", "!=", False), ("received_date", "=", False)],
+                "missing": [("handed_over_date", "=", False)],
+                "overdue": [("document_overdue", "=", True)],
+            },
+            "7_objection": {
+                "done": [("state", "=", "decided")],
+                "in_progress": [("state", "in", ("filed", "explanation"))],
+                "missing": None,
+                "overdue": [
+                    ("state", "in", ("filed", "explanation")),
+                    ("decision_deadline", "<", today),
+                ],
+            },
+        }[stage]
+        if bucket is None:
+            return base
+        extra = buckets[bucket]
+        return None if extra is None else [*base, *extra]
+
+    @api.model
+    def _needing_skp_domain(self, company):
+        """Who should have an SKP (as the bulk wizard): civil servants of the agency
+        whose planning is not suspended."""
+        return [
+            ("company_id", "=", company.id),
+            ("asn_type", "!=", False),
+            ("kinerja_planning_suspended", "=", False),
+            ("department_id", "!=", False),
+        ]
+
+    @api.model
+    def _achievement_units_domain(self, company):
+        """The units whose achievement the leader of the unit above sets."""
+        return [
+            ("company_id", "=", company.id),
+            ("kinerja_level", "!=", False),
+            ("kinerja_parent_id", "!=", False),
+        ]
+
+    # -- counting ------------------------------------------------------------------------
+    @api.model
+    def _today(self):
+        return fields.Date.context_today(self)
+
+    @api.model
+    def _count(self, year, today):
+        """{(unit id, period id, stage): {bucket: count, "deadline": date}} of the
+        agency's ``year``, read as superuser (the caller checked who asks)."""
+        env = self.sudo().env
+        periods = year.period_ids
+        annual = periods.filtered(lambda p: p.kind == "annual")[:1]
+        counts = defaultdict(lambda: dict.fromkeys(BUCKETS, 0))
+
+        def add(stage, bucket, groups):
+            for unit_id, period_id, count in groups:
+                if unit_id:
+                    counts[(unit_id, period_id, stage)][bucket] += count
+
+        for stage, _label in STAGES:
+            model, unit_path, period_field = self._stage_source(stage)
+            Model = env[model].with_context(active_test=False)
+            group_field = unit_path.split(".")[0]
+            groupby = [group_field] + ([period_field] if period_field else [])
+            for bucket in BUCKETS:
+                domain = self._stage_domain(stage, bucket, year, today)
+                if domain is None:
+                    continue
+                groups = Model._read_group(domain, groupby, ["__count"])
+                rows = [
+                    (
+                        group[0].id,
+                        group[1].id if period_field else annual.id,
+                        group[-1],
+                    )
+                    for group in groups
+                ]
+                if group_field != unit_path:
+                    units = self._units_of(group[0] for group in groups)
+                    rows = [(units.get(unit), period, count) for unit, period, count in rows]
+                add(stage, bucket, rows)
+        self._count_missing_skps(year, annual, counts)
+        self._count_missing_achievements(year, today, counts)
+        self._stage_deadlines(year, today, counts)
+        return counts
+
+    @api.model
+    def _units_of(self, records):
+        """{record id: unit id} for realisations (through their SKP) and objections
+        (through their evaluation): one read."""
+        records = list(records)
+        if not records:
+            return {}
+        model = records[0]._name
+        if model == "hr.kinerja.skp" or model == "hr.kinerja.evaluation":
+            rows = self.env[model].sudo().browse([r.id for r in records]).read(["department_id"])
+            return {row["id"]: row["department_id"] and row["department_id"][0] for row in rows}
+        raise ValueError(model)
+
+    @api.model
+    def _missing_skps_domain(self, year):
+        """Who should have an SKP of ``year`` and has none in progress or set."""
+        return [
+            *self._needing_skp_domain(year.company_id),
+            (
+                "kinerja_skp_ids",
+                "not any",
+                [("year_id", "=", year.id), ("state", "in", ACTIVE_STATES)],
+            ),
+        ]
+
+    @api.model
+    def _count_missing_skps(self, year, annual, counts):
+        groups = (
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(self._missing_skps_domain(year), ["department_id"], ["__count"])
+        )
+        for unit, count in groups:
+            counts[(unit.id, annual.id, "1_skp")]["missing"] += count
+
+    @api.model
+    def _achievement_periods(self, year, today):
+        """An achievement is owed once its period has ended."""
+        return year.period_ids.filtered(lambda p: p.date_end < today)
+
+    @api.model
+    def _count_missing_achievements(self, year, today, counts):
+        env = self.sudo().env
+        units = env["hr.department"].search(self._achievement_units_domain(year.company_id))
+        for period in self._achievement_periods(year, today):
+            for unit in units:
+                key = (unit.id, period.id, "3_achievement")
+                if not counts.get(key, {}).get("done"):
+                    counts[key]["missing"] += 1
+                    deadline = self._period_deadline("3_achievement", period, year)
+                    if deadline and deadline < today:
+                        counts[key]["overdue"] += 1
+
+    @api.model
+    def _period_deadline(self, stage, period, year):
+        return {
+            "1_skp": year.date_skp,
+            "2_realisation": period.date_evaluation,
+            "3_achievement": period.date_org_achievement or period.date_evaluation,
+            "4_evaluation": period.date_evaluation,
+            "5_distribution": period.date_report,
+        }.get(stage)
+
+    @api.model
+    def _stage_deadlines(self, year, today, counts):
+        """Each row's deadline: the period's date; for documents and objections, the
+        earliest deadline of what is still pending."""
+        env = self.sudo().env
+        earliest = {}
+        for stage, model, field, pending in (
+            (
+                "6_document",
+                "hr.kinerja.evaluation",
+                "handover_deadline",
+                [("handed_over_date", "=", False)],
+            ),
+            (
+                "7_objection",
+                "hr.kinerja.keberatan",
+                "decision_deadline",
+                [("state", "in", ("filed", "explanation"))],
+            ),
+        ):
+            domain = [*self._stage_domain(stage, None, year, today), *pending]
+            _source, unit_path, _period = self._stage_source(stage)
+            group_field = unit_path.split(".")[0]
+            groups = env[model]._read_group(domain, [group_field, "period_id"], [f"{field}:min"])
+            units = (
+                self._units_of(g[0] for g in groups)
+                if group_field != unit_path
+                else {g[0].id: g[0].id for g in groups}
+            )
+            for record, period, deadline in groups:
+                if deadline:
+                    key = (units.get(record.id), period.id, stage)
+                    earliest[key] = min(deadline, earliest.get(key, deadline))
+        periods = {period.id: period for period in year.period_ids}
+        for (unit_id, period_id, stage), values in counts.items():
+            if stage in ("6_document", "7_objection"):
+                values["deadline"] = earliest.get((unit_id, period_id, stage), False)
+            else:
+                values["deadline"] = self._period_deadline(stage, periods[period_id], year)
+
+    # -- the rows ------------------------------------------------------------------------
+    @api.model
+    def _refresh(self, year):
+        """Rebuild the rows of the agency's ``year``: a fixed number of queries."""
+        self._check_may_monitor()
+        today = self._today()
+        year = year.sudo()
+        counts = self._count(year, today)
+        holidays, weekdays = year._kinerja_holidays(), year._kinerja_weekdays()
+        sequences = {period.id: period.sequence for period in year.period_ids}
+        now = fields.Datetime.now()
+        rows = []
+        for (unit_id, period_id, stage), values in counts.items():
+            done, in_progress = values["done"], values["in_progress"]
+            missing, overdue = values["missing"], values["overdue"]
+            expected = done + in_progress + missing
+            if not expected:
+                continue
+            deadline = values.get("deadline") or None
+            if overdue or (missing and deadline and deadline < today):
+                status = "0_overdue"
+            elif done == expected:
+                status = "2_done"
+            else:
+                status = "1_todo"
+            left = None
+            if deadline and status != "2_done":
+                left = (
+                    rule_workdays.working_days_between(today, deadline, holidays, weekdays)
+                    if deadline >= today
+                    else -rule_workdays.working_days_between(deadline, today, holidays, weekdays)
+                )
+            rows.append(
+                SQL(
+                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    year.company_id.id,
+                    year.id,
+                    period_id,
+                    sequences[period_id],
+                    unit_id,
+                    stage,
+                    status,
+                    deadline,
+                    left,
+                    expected,
+                    done,
+                    in_progress,
+                    missing,
+                    overdue,
+                    round(100.0 * done / expected, 1),
+                    now,
+                )
+            )
+        cr = self.env.cr
+        cr.execute(SQL("DELETE FROM hr_kinerja_progress WHERE year_id = %s", year.id))
+        if rows:
+            cr.execute(
+                SQL(
+                    """INSERT INTO hr_kinerja_progress (company_id, year_id, period_id,
+                        period_sequence, department_id, stage, status, deadline,
+                        workdays_left, expected, done, in_progress, missing, overdue,
+                        progress, refreshed)
+                       VALUES %s""",
+                    SQL(", ").join(rows),
+                )
+            )
+        self.invalidate_model()
+        self.env["hr.kinerja.progress.curve"]._refresh(year)
+        return len(rows)
+
+    # -- who ---------------------------------------------------------------------------
+    @api.model
+    def _may_monitor(self):
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("hr_kinerja_asn.group_kinerja_officer")
+            or bool(user.kinerja_led_unit_ids)
+        )
+
+    @api.model
+    def _check_may_monitor(self):
+        if not self._may_monitor():
+            raise AccessError(_("Only HR officers and unit leaders follow the units' progress."))
+
+    @api.model
+    def _current_year(self):
+        years = self.env["hr.kinerja.year"].search(
+            [("company_id", "=", self.env.company.id), ("state", "!=", "draft")],
+            order="year desc",
+        )
+        today = self._today()
+        return years.filtered(lambda y: y.year == today.year)[:1] or years[:1]
+
+    @api.model
+    def action_open_dashboard(self, view_type="kanban"):
+        """The dashboard of the current year, counted now."""
+        self._check_may_monitor()
+        year = self._current_year()
+        if year:
+            self._refresh(year)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_progress_action"
+        )
+        action["domain"] = [("year_id", "=", year.id)]
+        views = [v for v in action["views"] if v[1] == view_type]
+        action["views"] = views + [v for v in action["views"] if v[1] != view_type]
+        return action
+
+    @api.model
+    def action_open_curve(self, trend=False):
+        """The predicate curve of the current year (the trend: by period)."""
+        self._check_may_monitor()
+        year = self._current_year()
+        if year:
+            self._refresh(year)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_progress_curve_action"
+        )
+        action["domain"] = [("year_id", "=", year.id)]
+        if trend:
+            view = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_curve_view_graph_trend")
+            action["name"] = _("Predicate Trend")
+            action["views"] = [(view.id, "graph"), (False, "pivot"), (False, "list")]
+            action["context"] = {"search_default_periodic": 1, "search_default_rated": 1}
+        return action
+
+    @api.model
+    def action_landing(self):
+        """The app's landing page: the dashboard for HR officers and unit leaders,
+        My Work for everyone else."""
+        if self._may_monitor():
+            return self.action_open_dashboard()
+        return self.env["ir.actions.act_url"]._for_xml_id(
+            "hr_kinerja_asn.hr_kinerja_my_work_action"
+        )
+
+    def action_refresh(self):
+        years = self.year_id or self._current_year()
+        for year in years:
+            self._refresh(year)
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
+
+    # -- drill-down ----------------------------------------------------------------------
+    def _drill_domain(self, bucket):
+        """The records behind one number of this row."""
+        self.ensure_one()
+        self.check_access("read")
+        today = self._today()
+        year = self.year_id
+        if bucket == "missing" and self.stage == "1_skp":
+            return "hr.employee", self._missing_skp_domain()
+        if self.stage == "3_achievement" and bucket in ("missing", "overdue"):
+            missing = bool(self.missing) if bucket == "missing" else bool(self.overdue)
+            return "hr.department", [("id", "in", self.department_id.ids if missing else [])]
+        model, unit_path, period_field = self._stage_source(self.stage)
+        domain = self._stage_domain(self.stage, bucket, year, today)
+        if domain is None:
+            domain = [("id", "=", False)]
+        domain = [*domain, (unit_path, "=", self.department_id.id)]
+        if period_field:
+            domain.append((period_field, "=", self.period_id.id))
+        return model, domain
+
+    def _missing_skp_domain(self):
+        return [
+            *self._missing_skps_domain(self.year_id),
+            ("department_id", "=", self.department_id.id),
+        ]
+
+    def _drill(self, bucket):
+        model, domain = self._drill_domain(bucket)
+        labels = dict(self._fields["stage"]._description_selection(self.env))
+        return {
+            "type": "ir.actions.act_window",
+            "name": _(
+                "%(stage)s: %(unit)s, %(period)s",
+                stage=labels.get(self.stage),
+                unit=self.department_id.name,
+                period=self.period_id.name,
+            ),
+            "res_model": model,
+            "views": [(False, "list"), (False, "form")],
+            "domain": domain,
+            "context": {"create": False},
+        }
+
+    def action_open_done(self):
+        return self._drill("done")
+
+    def action_open_in_progress(self):
+        return self._drill("in_progress")
+
+    def action_open_missing(self):
+        return self._drill("missing")
+
+    def action_open_overdue(self):
+        return self._drill("overdue")

@@ -1,0 +1,114 @@
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..rules import constants as rule_constants
+from ..rules import proposal as rule_proposal
+
+# A graph view draws one measure: the band is two more series beside the count.
+SERIES = [("1_low", "Pattern: At Least"), ("2_rated", "Rated"), ("3_high", "Pattern: At Most")]
+PREDICATES = [
+    (f"{index}_{key}", rule_constants.PREDICATE_NAMES[key])
+    for index, key in enumerate(rule_constants.PREDICATES, 1)
+]
+
+
+class HrKinerjaProgressCurve(models.Model):
+    """The predicate curve (e-Kinerja's "Monitoring Kurva", the picture the C.1.x
+    forms print): per unit, period and predicate, how many were rated so (series
+    "Rated"), and the lowest and highest count the pattern of the unit's achievement
+    allows (series "Pattern: At Least/At Most", rules/proposal.py ``bounds``, SE
+    MenPANRB 3/2023), so that Odoo's bar graph by predicate and series draws the
+    count between its bounds. Summed over the units it is the agency's curve.
+    Rebuilt with the progress rows (``hr.kinerja.progress``), read-only, the same
+    readers."""
+
+    _name = "hr.kinerja.progress.curve"
+    _description = "ASN Performance: Predicate Curve"
+    _inherit = ["hr.kinerja.policy"]
+    _order = "period_sequence, department_id, predicate, series"
+    _log_access = False
+
+    _kinerja_policy = ()
+    _kinerja_server_fields = (
+        "company_id",
+        "year_id",
+        "period_id",
+        "period_sequence",
+        "department_id",
+        "achievement",
+        "predicate",
+        "series",
+        "value",
+        "outside",
+    )
+
+    company_id = fields.Many2one("res.company", string="Agency", readonly=True, index=True)
+    year_id = fields.Many2one("hr.kinerja.year", string="Performance Year", readonly=True)
+    period_id = fields.Many2one("hr.kinerja.period", readonly=True)
+    period_sequence = fields.Integer(readonly=True)
+    department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
+    achievement = fields.Selection(
+        list(rule_constants.ACHIEVEMENT_NAMES.items()),
+        string="Unit Achievement",
+        readonly=True,
+    )
+    predicate = fields.Selection(PREDICATES, readonly=True)
+    series = fields.Selection(SERIES, readonly=True)
+    value = fields.Integer("Employees", readonly=True)
+    outside = fields.Integer(
+        "Outside the Pattern",
+        readonly=True,
+        help="How far the count lies outside the band the pattern allows.",
+    )
+
+    @api.model
+    def _refresh(self, year):
+        """Rebuild the curve of the agency's ``year`` from its distributions: the
+        counts in one grouped query, the achievements per period."""
+        year = year.sudo()
+        distributions = (
+            self.env["hr.kinerja.distribution"].sudo().search([("year_id", "=", year.id)])
+        )
+        counts = distributions._predicate_counts() if distributions else {}
+        achievements = distributions._achievements() if distributions else {}
+        rows = []
+        for distribution in distributions:
+            per, unrated = counts[distribution.id]
+            achievement = achievements.get(distribution.id) or None
+            total = sum(per.values()) + unrated
+            allowed = rule_proposal.bounds(achievement, total)[0] if achievement else {}
+            for key, _label in PREDICATES:
+                predicate = key.split("_", 1)[1]
+                count = per[predicate]
+                low, high = allowed.get(predicate, (0, total))
+                outside = max(low - count, 0, count - high)
+                for series, value in (("1_low", low), ("2_rated", count), ("3_high", high)):
+                    rows.append(
+                        SQL(
+                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                            year.company_id.id,
+                            year.id,
+                            distribution.period_id.id,
+                            distribution.period_id.sequence,
+                            distribution.department_id.id,
+                            achievement,
+                            key,
+                            series,
+                            value,
+                            outside if series == "2_rated" else 0,
+                        )
+                    )
+        cr = self.env.cr
+        cr.execute(SQL("DELETE FROM hr_kinerja_progress_curve WHERE year_id = %s", year.id))
+        if rows:
+            cr.execute(
+                SQL(
+                    """INSERT INTO hr_kinerja_progress_curve (company_id, year_id, period_id,
+                        period_sequence, department_id, achievement, predicate, series,
+                        value, outside)
+                       VALUES %s""",
+                    SQL(", ").join(rows),
+                )
+            )
+        self.invalidate_model()
+        return len(rows)

@@ -1,0 +1,331 @@
+"""The progress dashboard (issue 14): where every unit stands, counted from the records.
+
+The agency of tests/common_evaluation.py in January 2027: the kaban has no SKP, a new
+staff member of the Seksi Disiplin a draft one, everyone else a set one; five January
+realisations entered, one submitted; the January evaluations generated, two rated,
+one of them handed over and received; the Seksi Kinerja's January achievement set.
+Counted on 20 January (every deadline ahead) and again once the January deadlines
+have passed.
+"""
+
+import io
+from datetime import timedelta
+
+from freezegun import freeze_time
+from openpyxl import load_workbook
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common_evaluation import KinerjaEvaluationCase
+
+SETUP_DAY = "2027-01-20"
+BUCKETS = ("done", "in_progress", "missing", "overdue")
+
+
+@tagged("post_install", "-at_install")
+class TestDashboard(KinerjaEvaluationCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        with freeze_time(SETUP_DAY):
+            cls.newcomer = cls.env["hr.employee"].create(
+                {
+                    "name": "Staf Disiplin Baru",
+                    "department_id": cls.seksi_2.id,
+                    "asn_type": "pns",
+                    "jabatan_type": "pelaksana",
+                }
+            )
+            cls.env["hr.kinerja.skp"].create(
+                {"employee_id": cls.newcomer.id, "year_id": cls.year.id, "approach": "quantitative"}
+            )
+            cls._january_realisations()
+            submitted = cls.env["hr.kinerja.realisasi"].search(
+                [("employee_id", "=", cls.staff[0].id), ("period_id", "=", cls.january.id)]
+            )
+            submitted = submitted.with_user(cls.staff_users[0])
+            submitted.write({"evidence_links": "https://example.com/dokumen"})
+            submitted.action_submit()
+            evaluations = (
+                cls.env["hr.kinerja.evaluation"].with_user(cls.officer)._generate(cls.january)
+            )
+            cls.evaluations = evaluations.with_env(cls.env)
+            for employee in cls.staff[1:3]:
+                rated = cls.evaluations.filtered(lambda e, x=employee: e.employee_id == x)
+                rated = rated.with_user(cls.kasi_user)
+                rated.write({"result_rating": "sesuai", "behaviour_rating": "sesuai"})
+                rated.action_done()
+            handed = cls.evaluations.filtered(lambda e: e.employee_id == cls.staff[1])
+            handed.with_user(cls.kasi_user).action_hand_over()
+            handed.with_user(cls.staff_users[1]).action_receive()
+            cls.env["hr.kinerja.org.achievement"].with_user(cls.kabid_user).create(
+                {"department_id": cls.seksi.id, "period_id": cls.january.id, "value": "baik"}
+            )
+        january = cls.january
+        deadlines = [
+            january.date_evaluation,
+            january.date_superior_evaluation,
+            january.date_org_achievement,
+            january.date_report,
+        ]
+        cls.late_day = max(d for d in deadlines if d) + timedelta(days=1)
+        cls.Progress = cls.env["hr.kinerja.progress"]
+
+    # -- helpers ------------------------------------------------------------------
+    def _count(self, day, user=None):
+        """{(unit, period, stage): row} as ``user`` (the officer) sees them on ``day``."""
+        user = user or self.officer
+        with freeze_time(day):
+            self.Progress.with_user(self.officer)._refresh(self.year)
+            rows = self.Progress.with_user(user).search([("year_id", "=", self.year.id)])
+            return {(r.department_id, r.period_id, r.stage): r for r in rows}
+
+    def _row(self, rows, unit, stage, period=None):
+        return rows.get((unit, period or self.january, stage))
+
+    def _numbers(self, row):
+        return row and (row.expected, row.done, row.in_progress, row.missing, row.overdue)
+
+    # -- the counts ----------------------------------------------------------------
+    def test_counts_on_time(self):
+        rows = self._count(SETUP_DAY)
+        annual = self.annual
+        # (total, done, in progress, not started, overdue)
+        self.assertEqual(
+            self._numbers(self._row(rows, self.badan, "1_skp", annual)), (1, 0, 0, 1, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.bidang, "1_skp", annual)), (1, 1, 0, 0, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "1_skp", annual)), (7, 7, 0, 0, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi_2, "1_skp", annual)), (1, 0, 1, 0, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "2_realisation")), (5, 0, 1, 4, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "3_achievement")), (1, 1, 0, 0, 0)
+        )
+        # January has not ended: no other achievement is due yet
+        self.assertIsNone(self._row(rows, self.seksi_2, "3_achievement"))
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "4_evaluation")), (7, 2, 0, 5, 0)
+        )
+        self.assertEqual(
+            self._numbers(self._row(rows, self.bidang, "4_evaluation")), (1, 0, 0, 1, 0)
+        )
+        self.assertEqual(self._numbers(self._row(rows, self.seksi, "6_document")), (2, 1, 0, 1, 0))
+        for row in rows.values():
+            self.assertFalse(row.overdue, f"{row.stage} overdue on time")
+            self.assertNotEqual(row.status, "0_overdue")
+        done = self._row(rows, self.seksi, "3_achievement")
+        self.assertEqual((done.status, done.progress), ("2_done", 100.0))
+        todo = self._row(rows, self.seksi, "4_evaluation")
+        self.assertEqual(todo.status, "1_todo")
+        self.assertEqual(todo.deadline, self.january.date_evaluation)
+        self.assertGreater(todo.workdays_left, 0)
+
+    def test_counts_once_late(self):
+        rows = self._count(self.late_day)
+        evaluation = self._row(rows, self.seksi, "4_evaluation")
+        self.assertEqual(self._numbers(evaluation), (7, 2, 0, 5, 5))
+        self.assertEqual(evaluation.status, "0_overdue")
+        self.assertLess(evaluation.workdays_left, 0)
+        realisation = self._row(rows, self.seksi, "2_realisation")
+        self.assertEqual(realisation.overdue, 5)
+        # January has ended: the achievements of Bidang and Seksi Disiplin are missing
+        for unit in (self.bidang, self.seksi_2):
+            self.assertEqual(self._numbers(self._row(rows, unit, "3_achievement")), (1, 0, 0, 1, 1))
+        # the SKP still in draft after the end of January
+        skp = self._row(rows, self.seksi_2, "1_skp", self.annual)
+        self.assertEqual((skp.overdue, skp.status), (1, "0_overdue"))
+        # overdue first
+        ordered = self.Progress.with_user(self.officer).search([("year_id", "=", self.year.id)])
+        statuses = ordered.mapped("status")
+        self.assertEqual(statuses, sorted(statuses))
+        self.assertEqual(statuses[0], "0_overdue")
+
+    def test_drill_down_opens_exactly_the_records_counted(self):
+        for day in (SETUP_DAY, self.late_day):
+            rows = self._count(day)
+            self.assertTrue(rows)
+            with freeze_time(day):
+                for row in rows.values():
+                    row = row.with_user(self.officer)
+                    for bucket in BUCKETS:
+                        model, domain = row._drill_domain(bucket)
+                        with self.subTest(day=day, stage=row.stage, bucket=bucket):
+                            found = self.env[model].with_user(self.officer).search(domain)
+                            self.assertEqual(len(found), row[bucket])
+                    action = row.action_open_missing()
+                    self.assertEqual(action["type"], "ir.actions.act_window")
+        # the names behind a number: the kaban has no SKP
+        rows = self._count(SETUP_DAY)
+        row = self._row(rows, self.badan, "1_skp", self.annual).with_user(self.officer)
+        action = row.action_open_missing()
+        self.assertEqual(action["res_model"], "hr.employee")
+        self.assertEqual(self.env["hr.employee"].search(action["domain"]), self.kaban)
+        row = self._row(rows, self.seksi, "6_document").with_user(self.officer)
+        action = row.action_open_done()
+        self.assertEqual(
+            self.env[action["res_model"]].search(action["domain"]).employee_id, self.staff[1]
+        )
+
+    # -- the curve -----------------------------------------------------------------
+    def test_curve_counts_against_the_pattern(self):
+        self._count(SETUP_DAY)
+        Curve = self.env["hr.kinerja.progress.curve"].with_user(self.officer)
+        distribution = self.evaluations.filtered(
+            lambda e: e.employee_id == self.staff[1]
+        ).distribution_id
+        lines = Curve.search(
+            [
+                ("period_id", "=", self.january.id),
+                ("department_id", "=", distribution.department_id.id),
+            ]
+        )
+        # a count and the band around it for each of the five predicates
+        self.assertEqual(len(lines), 15)
+        self.assertEqual(lines.mapped("achievement"), ["baik"] * 15)
+        series = {(line.predicate.split("_", 1)[1], line.series): line.value for line in lines}
+        rated = self.evaluations.filtered(
+            lambda e: e.distribution_id == distribution and e.state != "draft"
+        )
+        for predicate in ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"):
+            count = len(rated.filtered(lambda e, p=predicate: e.predicate == p))
+            self.assertEqual(series[(predicate, "2_rated")], count)
+            self.assertLessEqual(series[(predicate, "1_low")], series[(predicate, "3_high")])
+        # the agency's curve is the sum over the units
+        groups = Curve._read_group(
+            [("period_id", "=", self.january.id), ("series", "=", "2_rated")],
+            ["predicate"],
+            ["value:sum"],
+        )
+        rated_all = self.evaluations.filtered(lambda e: e.state != "draft")
+        self.assertEqual(sum(total for _p, total in groups), len(rated_all))
+
+    # -- who sees what --------------------------------------------------------------
+    def test_leader_sees_only_their_units(self):
+        rows = self._count(SETUP_DAY, self.kabid_user)
+        self.assertEqual({unit for unit, _p, _s in rows}, {self.bidang, self.seksi, self.seksi_2})
+        rows = self._count(SETUP_DAY, self.kasi_user)
+        self.assertEqual({unit for unit, _p, _s in rows}, {self.seksi})
+        rows = self._count(SETUP_DAY, self.officer)
+        self.assertIn(self.badan, {unit for unit, _p, _s in rows})
+        Curve = self.env["hr.kinerja.progress.curve"]
+        self.assertEqual(
+            set(Curve.with_user(self.kasi_user).search([]).department_id.ids), {self.seksi.id}
+        )
+        other_agency = self.env(
+            user=self.officer_b, context={"allowed_company_ids": self.company_b.ids}
+        )
+        self.assertFalse(other_agency["hr.kinerja.progress"].search([]))
+
+    def test_employee_sees_nothing_of_others(self):
+        self._count(SETUP_DAY)
+        employee = self.staff_users[0]
+        self.assertFalse(self.Progress.with_user(employee).search([]))
+        self.assertFalse(self.env["hr.kinerja.progress.curve"].with_user(employee).search([]))
+        row = self.Progress.search([("department_id", "=", self.seksi.id)], limit=1)
+        with self.assertRaises(AccessError):
+            row.with_user(employee).read(["done"])
+        with self.assertRaises(AccessError):
+            row.with_user(employee).action_open_done()
+        with self.assertRaises(AccessError):
+            self.Progress.with_user(employee).action_open_dashboard()
+        with self.assertRaises(AccessError):
+            self.Progress.with_user(employee)._refresh(self.year)
+        # nobody writes a row
+        with self.assertRaises(AccessError):
+            row.with_user(self.officer).write({"done": 99})
+
+    def test_landing_page_by_role(self):
+        with freeze_time(SETUP_DAY):
+            landing = self.Progress.with_user(self.officer).action_landing()
+            self.assertEqual(landing["res_model"], "hr.kinerja.progress")
+            self.assertEqual(landing["domain"], [("year_id", "=", self.year.id)])
+            landing = self.Progress.with_user(self.kasi_user).action_landing()
+            self.assertEqual(landing["res_model"], "hr.kinerja.progress")
+            landing = self.Progress.with_user(self.staff_users[0]).action_landing()
+            self.assertEqual(landing["type"], "ir.actions.act_url")
+            self.assertEqual(landing["url"], "/my/kinerja")
+            # the app's root runs the landing action as the user
+            landing = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing")
+            self.assertEqual(
+                landing.with_user(self.officer).run()["res_model"], "hr.kinerja.progress"
+            )
+            self.assertEqual(landing.with_user(self.staff_users[0]).run()["url"], "/my/kinerja")
+            matrix = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_matrix")
+            self.assertEqual(matrix.with_user(self.kasi_user).run()["views"][0][1], "pivot")
+        root = self.env.ref("hr_kinerja_asn.hr_kinerja_menu_root")
+        self.assertEqual(
+            root.action, self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing")
+        )
+
+    # -- batch -------------------------------------------------------------------------
+    def _refresh_queries(self):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        with freeze_time(self.late_day):
+            self.Progress.with_user(self.officer)._refresh(self.year)
+        return self.env.cr.sql_log_count - before
+
+    def test_query_count_does_not_grow_with_the_agency(self):
+        self._refresh_queries()  # warm the caches
+        small = self._refresh_queries()
+        Unit = self.env["hr.department"]
+        with freeze_time(SETUP_DAY):
+            for index in range(3):
+                unit = Unit.create(
+                    {
+                        "name": f"Seksi Tambahan {index}",
+                        "parent_id": self.bidang.id,
+                        "kinerja_level": "pengawas",
+                    }
+                )
+                staff = self.env["hr.employee"].create(
+                    [
+                        {
+                            "name": f"Staf Tambahan {index}.{n}",
+                            "department_id": unit.id,
+                            "asn_type": "pns",
+                            "jabatan_type": "pelaksana",
+                        }
+                        for n in range(4)
+                    ]
+                )
+                unit.manager_id = staff[0]
+                self._set_skps(staff)
+            self.env["hr.kinerja.evaluation"].with_user(self.officer)._generate(self.january)
+        rows_before = self.Progress.search_count([])
+        large = self._refresh_queries()
+        self.assertGreater(self.Progress.search_count([]), rows_before)
+        self.assertEqual(large, small)
+        with freeze_time(self.late_day), self.assertQueryCount(small):
+            self.env.invalidate_all()
+            self.Progress.with_user(self.officer)._refresh(self.year)
+
+    # -- export --------------------------------------------------------------------------
+    def test_matrix_export(self):
+        rows = self._count(self.late_day)
+        records = self.Progress.with_user(self.officer).search([("year_id", "=", self.year.id)])
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.officer)
+            ._render("hr_kinerja_asn.progress_matrix_xlsx", records.ids, {})
+        )
+        self.assertEqual(kind, "xlsx")
+        sheet = load_workbook(io.BytesIO(content)).active
+        values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        header = next(row for row in values if row and row[0] == "No")
+        self.assertIn(self.january.name_official, header)
+        column = header.index(self.january.name_official)
+        evaluation = self._row(rows, self.seksi, "4_evaluation")
+        line = next(
+            row for row in values if row[1] == self.seksi.complete_name and row[2] == "Evaluations"
+        )
+        self.assertEqual(line[column], f"{evaluation.done} / {evaluation.expected}")
