@@ -8,3 +8,5 @@ from . import xlsx_skp_contents
 from . import evaluation_report
 from . import monitoring_report
 from . import keberatan_report
+from . import pyb_report
+from . import xlsx_follow_up
