@@ -2,14 +2,16 @@
 forms of many records rendered in one call per form, then cut per record.
 
 The forms print each record in a block that starts a new page
-(``page-break-before``; reports/*.xml). Before wkhtmltopdf runs, each block gets an
-invisible top-level heading naming it; wkhtmltopdf turns headings into the PDF's
-outline, whose entries say on which page each block starts. A form whose blocks
-cannot be found that way is rendered record by record instead (slower, same
-result)."""
+(``page-break-before``; reports/*.xml). Before wkhtmltopdf runs, each block gets a
+marker - a word of 1px white text naming it - and the page whose text holds the
+marker is where the block starts (the wkhtmltopdf of a standard Linux package, with
+an unpatched Qt, writes no outline to cut by, and takes one input document). A form
+whose blocks cannot be found that way is rendered record by record instead (slower,
+same result)."""
 
 import io
 import logging
+import re
 
 from lxml import html as lxml_html
 
@@ -18,9 +20,10 @@ from odoo.tools.pdf import PdfReader, PdfWriter
 
 _logger = logging.getLogger(__name__)
 
-MARK = "kinerja-part-"
+MARK = "KINERJAPART"
+MARK_RE = re.compile(r"KINERJAPART(\d+)Z")
 MARK_STYLE = (
-    "position: absolute; margin: 0; padding: 0; height: 1px; overflow: hidden; "
+    "position: absolute; margin: 0; padding: 0; white-space: nowrap; "
     "font-size: 1px; line-height: 1px; color: #ffffff;"
 )
 
@@ -35,7 +38,7 @@ def _blocks(page):
 
 
 def _mark(body, count):
-    """``body`` with a marker heading at the start of each of its ``count`` record
+    """``body`` with a marker at the start of each of its ``count`` record
     blocks, or None when the body does not hold exactly ``count`` blocks."""
     tree = lxml_html.fromstring(body)
     pages = tree.xpath("//div[contains(concat(' ', @class, ' '), ' kinerja-form ')]")
@@ -45,22 +48,20 @@ def _mark(body, count):
     if len(blocks) != count:
         return None
     for index, block in enumerate(blocks):
-        heading = lxml_html.Element("h1", style=MARK_STYLE)
-        heading.text = f"{MARK}{index}"
-        block.insert(0, heading)
+        marker = lxml_html.Element("div", style=MARK_STYLE)
+        marker.text = f"{MARK}{index}Z"
+        block.insert(0, marker)
     return lxml_html.tostring(tree, encoding="unicode")
 
 
 def _split(pdf, count):
-    """[pdf of block 0, block 1, ...] by the marker outline, or None."""
+    """[pdf of block 0, block 1, ...] by the pages holding the markers, or None."""
     reader = PdfReader(io.BytesIO(pdf), strict=False)
     starts = {}
-    for entry in reader.outline:
-        if isinstance(entry, list):
-            continue
-        title = str(entry.title or "")
-        if title.startswith(MARK):
-            starts[int(title[len(MARK) :])] = reader.get_destination_page_number(entry)
+    for number, page in enumerate(reader.pages):
+        words = "".join((page.extract_text() or "").split())
+        for found in MARK_RE.findall(words):
+            starts.setdefault(int(found), number)
     if sorted(starts) != list(range(count)):
         return None
     pages = [starts[index] for index in range(count)]
