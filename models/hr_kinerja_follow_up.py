@@ -13,8 +13,8 @@ ACTIONS = {
         "name": _lt("Priority: Succession and Competency Development"),
         "help": _lt(
             "Employees rated Sangat Baik: priority for the succession programme and "
-        "for competency development (003 Pasal 29(1)). The Annual filter is on; remove "
-        "it to see a period."
+            "for competency development (003 Pasal 29(1)). The Annual filter is on; remove "
+            "it to see a period."
         ),
         "context": {"search_default_annual": 1},
     },
@@ -22,8 +22,8 @@ ACTIONS = {
         "name": _lt("Development Plan Needed"),
         "help": _lt(
             "Employees rated Butuh Perbaikan, Kurang/Misconduct or Sangat Kurang: "
-        "training needs, competency development and the problems the evaluation "
-        "document names (003 section Tindak lanjut 11)."
+            "training needs, competency development and the problems the evaluation "
+            "document names (003 section Tindak lanjut 11)."
         ),
         "context": {"search_default_group_period": 1},
     },
@@ -31,8 +31,8 @@ ACTIONS = {
         "name": _lt("PPPK Below Their Agreed Targets"),
         "help": _lt(
             "PPPK whose results are rated below expectations: the targets agreed in "
-        "the work contract were not reached (003 Pasal 31(2)). Check the indicators' "
-        "achievement and the reasons of the suggestions on each evaluation."
+            "the work contract were not reached (003 Pasal 31(2)). Check the indicators' "
+            "achievement and the reasons of the suggestions on each evaluation."
         ),
         "context": {"search_default_group_period": 1},
     },
@@ -54,7 +54,11 @@ class HrKinerjaEvaluationFollowUp(models.Model):
         domain = [("state", "!=", "draft"), ("company_id", "in", self.env.companies.ids)]
         for field, operator, value in rule_follow_up.criteria(name):
             domain.append(
-                (FIELDS.get(field, field), operator, list(value) if isinstance(value, tuple) else value)
+                (
+                    FIELDS.get(field, field),
+                    operator,
+                    list(value) if isinstance(value, tuple) else value,
+                )
             )
         return domain
 

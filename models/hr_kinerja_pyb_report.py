@@ -84,14 +84,14 @@ class HrKinerjaPybReport(models.Model):
     user_id = fields.Many2one("res.users", string="Prepared By", readonly=True)
     prepared_at = fields.Datetime("Prepared On", readonly=True)
     date_report = fields.Date(related="period_id.date_report", string="Report By")
-    evaluation_ids = fields.Many2many("hr.kinerja.evaluation", string="Evaluations", readonly=True)
+    evaluation_ids = fields.Many2many("hr.kinerja.evaluation", readonly=True)
     employee_count = fields.Integer("Employees", readonly=True)
     document_count = fields.Integer("Documents", readonly=True)
     signed_count = fields.Integer("Signed Documents", readonly=True)
     attachment_id = fields.Many2one("ir.attachment", string="PDF", readonly=True)
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True)
     reported_date = fields.Date("Reported On", readonly=True, tracking=True)
-    reported_by_id = fields.Many2one("res.users", string="Reported By", readonly=True)
+    reported_by_id = fields.Many2one("res.users", readonly=True)
 
     @api.depends("period_id", "scope", "department_id")
     def _compute_name(self):
@@ -141,7 +141,9 @@ class HrKinerjaPybReport(models.Model):
             return
         if scope == "unit":
             above = self.env["hr.department"].browse(
-                int(unit_id) for unit_id in (department.sudo().parent_path or "").split("/") if unit_id
+                int(unit_id)
+                for unit_id in (department.sudo().parent_path or "").split("/")
+                if unit_id
             )
             if above & self._led_units():
                 return
@@ -186,9 +188,7 @@ class HrKinerjaPybReport(models.Model):
             )
         leader = False
         if scope == "unit":
-            leader = department._kinerja_leaders(fields.Date.context_today(self)).get(
-                department.id
-            )
+            leader = department._kinerja_leaders(fields.Date.context_today(self)).get(department.id)
         report = workflow(self.sudo()).create(
             {
                 "period_id": period.id,
@@ -377,7 +377,9 @@ class HrKinerjaPybReport(models.Model):
         ]
         return {
             "agency": report.company_id.name,
-            "where": report.department_id.name if report.scope == "unit" else report.company_id.name,
+            "where": report.department_id.name
+            if report.scope == "unit"
+            else report.company_id.name,
             "period": report.period_id.name_official,
             "deadline": report.period_id.date_report,
             "prepared_by": report.user_id.name,
@@ -496,7 +498,9 @@ class HrKinerjaPeriod(models.Model):
         reported = (
             self.env["hr.kinerja.pyb.report"]
             .sudo()
-            .search([("period_id", "in", periods.ids), ("scope", "=", "agency"), ("state", "=", "sent")])
+            .search(
+                [("period_id", "in", periods.ids), ("scope", "=", "agency"), ("state", "=", "sent")]
+            )
             .period_id
         )
         periods -= reported

@@ -20,8 +20,8 @@ class TestFollowUp(KinerjaEvaluationCase):
         super().setUpClass()
         # PPPK: the third (results below expectations) and the fifth (meets them)
         (cls.staff[2] | cls.staff[4]).write({"asn_type": "pppk"})
-        cls.evaluations = cls.env["hr.kinerja.evaluation"].with_user(cls.officer)._generate(
-            cls.january
+        cls.evaluations = (
+            cls.env["hr.kinerja.evaluation"].with_user(cls.officer)._generate(cls.january)
         )
         cls.env["hr.kinerja.org.achievement"].with_user(cls.kabid_user).create(
             {"department_id": cls.seksi.id, "period_id": cls.january.id, "value": "baik"}

@@ -76,9 +76,7 @@ class TestPybReport(KinerjaKeberatanCase):
             expected += [(form, employee) for form in ("skp", "result", "document")]
             if employee == objected.employee_id:
                 expected.append(("objection", employee))
-        self.assertEqual(
-            [(p["form"], p["employee"] or False) for p in parts], expected
-        )
+        self.assertEqual([(p["form"], p["employee"] or False) for p in parts], expected)
         self.assertEqual(report.employee_count, len(employees))
         self.assertEqual(report.document_count, len(expected))
         # the signed document is the last signer's PDF, byte for byte
@@ -154,6 +152,7 @@ class TestPybReport(KinerjaKeberatanCase):
                 "user_id": self.officer.id,
             }
         )
+
         def found(user):
             context = dict(self.env.context, allowed_company_ids=user.company_ids.ids)
             return self.env(user=user, context=context)["hr.kinerja.pyb.report"].search([])

@@ -20,7 +20,6 @@ class HrKinerjaPybReportWizard(models.TransientModel):
 
     period_id = fields.Many2one(
         "hr.kinerja.period",
-        string="Period",
         required=True,
         domain="[('company_id', 'in', allowed_company_ids)]",
     )
