@@ -49,6 +49,8 @@ from . import hr_kinerja_distribution
 from . import hr_kinerja_angka_kredit
 from . import hr_kinerja_evaluation_document
 from . import hr_kinerja_keberatan
+from . import hr_kinerja_pyb_report
+from . import hr_kinerja_follow_up
 from . import hr_kinerja_due
 from . import hr_kinerja_demo_loader
 from . import ir_actions_report

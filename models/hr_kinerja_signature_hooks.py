@@ -288,7 +288,7 @@ class HrKinerjaEvaluation(models.Model):
     _inherit = ["hr.kinerja.evaluation", "hr.kinerja.signed.mixin"]
 
     def _kinerja_document_name(self):
-        return "D.1.2" if self.period_kind == "year" else "D.1.1"
+        return "D.1.2" if self.escalated else "D.1.1"  # as the form prints it
 
     def _kinerja_revision_hint(self):
         return _(

@@ -9,3 +9,5 @@ from . import evaluation_report
 from . import monitoring_report
 from . import keberatan_report
 from . import xlsx_progress_matrix
+from . import pyb_report
+from . import xlsx_follow_up

@@ -204,6 +204,7 @@ def result_values(evaluations):
         key = ("rhk", item.rhk_id.id) if item.rhk_id else ("value", item.core_value_id.id)
         feedback_of[(item.receiver_id.id, *key)].append(item)
     pictures = {d.id: distribution_picture(d) for d in evaluations.distribution_id}
+    skps.rhk_ids.fetch(["indicator_ids"])  # one read for every SKP
 
     result = {}
     for evaluation in evaluations:

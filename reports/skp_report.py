@@ -64,6 +64,8 @@ class ReportSkp(models.AbstractModel):
         docs = self.env["hr.kinerja.skp"].browse(docids)
         # The identity blocks read the employees as superuser: check the SKP first.
         docs.check_access("read")
+        # the indicators of every SKP in one read (a bundle prints many SKPs)
+        docs.rhk_ids.fetch(["indicator_ids"])
         return {
             "doc_ids": docs.ids,
             "doc_model": "hr.kinerja.skp",

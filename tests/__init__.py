@@ -49,6 +49,8 @@ from . import test_keberatan
 from . import test_signature_flow
 from . import test_reminders
 from . import test_dashboard
+from . import test_pyb_report
+from . import test_follow_up
 from . import test_due_activities
 from . import test_role_menus
 from . import test_reader_language

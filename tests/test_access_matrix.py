@@ -149,6 +149,9 @@ MATRIX = {
     "hr.kinerja.signature": (OWN, NONE, NONE),
     # filed: the parties and HR read it; only the superior writes (the decision)
     "hr.kinerja.keberatan": (P("employee evaluator superior officer manager"), P("superior"), NONE),
+    # prepared by the wizard, never written; HR and the unit's leader read it, HR
+    # deletes one not reported yet
+    "hr.kinerja.pyb.report": (P("evaluator officer manager"), NONE, P("officer manager")),
     # configuration
     "hr.kinerja.year": (AGENCY, NONE, NONE),  # open: changed by its buttons
     "hr.kinerja.period": (AGENCY, P("officer manager"), NONE),
@@ -183,6 +186,8 @@ WIZARDS = {
     "hr.kinerja.skp.transfer.wizard": P("officer manager"),
     # the employee signed the fixture's SKP; who set it signs next (issue 13)
     "hr.kinerja.sign.wizard": P("evaluator"),
+    # HR officers; a unit leader for their unit and the units below it
+    "hr.kinerja.pyb.report.wizard": P("evaluator superior head officer manager"),
 }
 # Lines of a wizard exist only inside it (created by the server with the wizard).
 WIZARD_LINES = ("hr.kinerja.distribution.proposal.line", "hr.kinerja.org.achievement.wizard.line")
@@ -353,6 +358,16 @@ class TestAccessMatrix(KinerjaEvaluationCase):
             "hr.kinerja.evaluation": evaluation,
             "hr.kinerja.distribution": evaluation.distribution_id,
             "hr.kinerja.keberatan": objection,
+            "hr.kinerja.pyb.report": workflow(env["hr.kinerja.pyb.report"]).create(
+                {
+                    "period_id": january.id,
+                    "scope": "unit",
+                    "department_id": cls.seksi.id,
+                    "leader_id": cls.kasi.id,
+                    "user_id": cls.officer.id,
+                    "evaluation_ids": [Command.set(evaluations.ids)],
+                }
+            ),
             "hr.kinerja.org.achievement": achievement,
             "hr.kinerja.signature": signature,
             "hr.kinerja.angka.kredit": env["hr.kinerja.angka.kredit"].create(
@@ -735,6 +750,10 @@ class TestAccessMatrix(KinerjaEvaluationCase):
             Wizard.create(
                 {"res_model": "hr.kinerja.skp", "res_id": records["hr.kinerja.skp"].id}
             ).action_done()
+        elif name == "hr.kinerja.pyb.report.wizard":
+            Wizard.create(
+                {"period_id": self.january.id, "scope": "unit", "department_id": self.seksi.id}
+            ).action_prepare()
         elif name == "hr.kinerja.skp.adjust.wizard":
             Wizard.create(
                 {"skp_id": records["hr.kinerja.skp"].id, "reason": "Perubahan tugas"}

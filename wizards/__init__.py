@@ -9,3 +9,4 @@ from . import hr_kinerja_org_achievement_wizard_line
 from . import hr_kinerja_distribution_proposal
 from . import hr_kinerja_distribution_proposal_line
 from . import hr_kinerja_sign_wizard
+from . import hr_kinerja_pyb_report_wizard
