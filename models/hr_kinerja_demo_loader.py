@@ -4,6 +4,7 @@ import zlib
 from odoo import api, fields, models
 
 from .hr_kinerja_demo_plans import plans_for, unit_field
+from .hr_kinerja_evaluation_document import after_evaluation
 from .workflow import workflow
 
 # The story of 2026 in Kabupaten Sukamaju, by month: the units whose achievement
@@ -260,6 +261,7 @@ class HrKinerjaDemoLoader(models.AbstractModel):
             evaluations = env["hr.kinerja.evaluation"]._generate(period)
             self._demo_rate(evaluations)
             self._demo_confirm(evaluations.distribution_id)
+            self._demo_documents(period, evaluations)
         november = months.filtered(lambda p: p.number == LAST_EVALUATED_MONTH + 1)
         if november:
             self._demo_achievements(november, only_top=True)
@@ -597,6 +599,24 @@ class HrKinerjaDemoLoader(models.AbstractModel):
                         ),
                     }
                 )
+
+    def _demo_documents(self, period, evaluations):
+        """The documents' hand-over (003 Tindak lanjut 5-10): each rater hands the
+        month's documents over a week after rating, the employees receive them two
+        days later and return them signed two days after that; October's are handed
+        over, about half received, none returned yet."""
+        rated = min(evaluations.mapped("evaluated_date"), default=period.date_end)
+        day = datetime.timedelta(days=1)
+        last = period.number == LAST_EVALUATED_MONTH
+        for rater in evaluations.evaluator_id:
+            mine = evaluations.filtered(lambda e, rater=rater: e.evaluator_id == rater)
+            after_evaluation(mine).write(
+                {"handed_over_date": rated + 7 * day, "handed_over_by_id": rater.id}
+            )
+        received = evaluations.filtered(lambda e: not last or e.id % 2)
+        after_evaluation(received).write({"received_date": rated + 9 * day})
+        if not last:
+            after_evaluation(received).write({"returned_date": rated + 11 * day})
 
     def _demo_confirm(self, distributions):
         """Each unit's leader applies the proposal, justifies a deviation and

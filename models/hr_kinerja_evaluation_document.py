@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .activities import activities_of
 from .hr_kinerja_evaluation import HrKinerjaEvaluation
 from .workflow import is_workflow, workflow
 
@@ -260,21 +261,7 @@ class HrKinerjaEvaluationDocument(models.Model):
 
     # -- reminders ----------------------------------------------------------------------
     def _document_activities(self, step, include_done=False):
-        activity_type = self.env.ref(DOCUMENT_STEPS[step][0], raise_if_not_found=False)
-        if not activity_type or not self:
-            return self.env["mail.activity"].sudo()
-        return (
-            self.env["mail.activity"]
-            .sudo()
-            .with_context(active_test=not include_done)
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        )
+        return activities_of(self, DOCUMENT_STEPS[step][0], include_done)
 
     def _document_owner(self, step):
         """The user who owes ``step`` of this document (False: nobody to remind)."""

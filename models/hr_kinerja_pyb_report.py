@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..reports import pyb_report
+from .activities import activities_of
 from .policy import allow
 from .workflow import workflow
 
@@ -458,21 +459,7 @@ class HrKinerjaPeriod(models.Model):
             period.pyb_reported_date = first.get(period.id, False)
 
     def _pyb_reminders(self, include_done=False):
-        activity_type = self.env.ref(REMINDER, raise_if_not_found=False)
-        if not activity_type or not self:
-            return self.env["mail.activity"].sudo()
-        return (
-            self.env["mail.activity"]
-            .sudo()
-            .with_context(active_test=not include_done)
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        )
+        return activities_of(self, REMINDER, include_done)
 
     @api.model
     def _cron_pyb_report_reminders(self):
