@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from ..rules import workdays as rule_workdays
@@ -467,13 +467,17 @@ class HrKinerjaProgress(models.Model):
 
     @api.model
     def action_landing(self):
-        """The app's landing page: the dashboard for HR officers and unit leaders,
-        My Work for everyone else."""
+        """The app's landing page: the dashboard for HR officers and unit leaders;
+        for everyone else what is due this month in the back office - their sheet of
+        the open period - or My Work when there is no sheet to open."""
         if self._may_monitor():
             return self.action_open_dashboard()
-        return self.env["ir.actions.act_url"]._for_xml_id(
-            "hr_kinerja_asn.hr_kinerja_my_work_action"
-        )
+        try:
+            return self.env["hr.kinerja.realisasi"].action_open_sheet()
+        except UserError:
+            return self.env["ir.actions.act_url"]._for_xml_id(
+                "hr_kinerja_asn.hr_kinerja_my_work_action"
+            )
 
     def action_refresh(self):
         years = self.year_id or self._current_year()

@@ -15,7 +15,7 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common_evaluation import KinerjaEvaluationCase
 
@@ -250,15 +250,23 @@ class TestDashboard(KinerjaEvaluationCase):
             self.assertEqual(landing["domain"], [("year_id", "=", self.year.id)])
             landing = self.Progress.with_user(self.kasi_user).action_landing()
             self.assertEqual(landing["res_model"], "hr.kinerja.progress")
+            # an employee lands on the sheet of the open period, inside the back office
             landing = self.Progress.with_user(self.staff_users[0]).action_landing()
-            self.assertEqual(landing["type"], "ir.actions.act_url")
-            self.assertEqual(landing["url"], "/my/kinerja")
+            self.assertEqual(landing["res_model"], "hr.kinerja.realisasi")
+            # a user without an employee (no sheet to open) on My Work
+            stranger = new_test_user(self.env, "dash_stranger", groups="base.group_user")
+            landing = self.Progress.with_user(stranger).action_landing()
+            self.assertEqual(
+                (landing["type"], landing["url"]), ("ir.actions.act_url", "/my/kinerja")
+            )
             # the app's root runs the landing action as the user
             landing = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing")
             self.assertEqual(
                 landing.with_user(self.officer).run()["res_model"], "hr.kinerja.progress"
             )
-            self.assertEqual(landing.with_user(self.staff_users[0]).run()["url"], "/my/kinerja")
+            self.assertEqual(
+                landing.with_user(self.staff_users[0]).run()["res_model"], "hr.kinerja.realisasi"
+            )
             matrix = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_matrix")
             self.assertEqual(matrix.with_user(self.kasi_user).run()["views"][0][1], "pivot")
         root = self.env.ref("hr_kinerja_asn.hr_kinerja_menu_root")
