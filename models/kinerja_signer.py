@@ -58,7 +58,10 @@ from pyhanko_certvalidator import ValidationContext
 STAMP_WIDTH = 180
 STAMP_HEIGHT = 62
 STAMP_MARGIN = 24
-STAMP_TEXT = "Signed electronically by\n%(name)s\n%(ts)s\nCode %(code)s\n%(url)s"
+# On the official forms, in the regulation's language.
+STAMP_TEXT = (
+    "Ditandatangani secara elektronik oleh\n%(name)s\n%(ts)s\nKode verifikasi %(code)s\n%(url)s"
+)
 
 
 @contextlib.contextmanager
