@@ -7,6 +7,10 @@ from odoo.tests import TransactionCase
 JAKARTA_OFFSET = timedelta(hours=7)
 
 
+# An address where no server answers (see KinerjaCase.setUpClass).
+NO_ASSETS_URL = "http://127.0.0.1:1"
+
+
 class KinerjaAssertions:
     """Mixin for ``odoo.tests.TransactionCase``: ``assertRaises`` runs in a savepoint
     (``assertRaisesRegex`` does not), so assert the type there, the message here."""
@@ -86,3 +90,7 @@ class KinerjaCase(KinerjaAssertions, KinerjaYearMixin, TransactionCase):
         agency = cls.env["res.company"].create({"name": "Kabupaten Uji Kinerja"})
         cls.env.user.write({"company_ids": [Command.link(agency.id)], "company_id": agency.id})
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[agency.id]))
+        # wkhtmltopdf fetches no web assets from this server: under odoo-bin's runner a
+        # request back to the server waits on the test's own transaction (the forms
+        # carry their own style)
+        cls.env["ir.config_parameter"].sudo().set_param("report.url", NO_ASSETS_URL)

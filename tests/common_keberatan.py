@@ -5,7 +5,6 @@ from freezegun import freeze_time
 from odoo.tests import HttpCase, new_test_user
 
 from .common_evaluation import KinerjaEvaluationCase
-from .common_report import NO_ASSETS_URL
 
 # A holiday week (Monday 8 to Friday 12 February 2027): every deadline below
 # counts across it.
@@ -24,10 +23,6 @@ class KinerjaKeberatanCase(KinerjaEvaluationCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # wkhtmltopdf fetches no assets from this server: under odoo-bin's runner a
-        # request back to the server would wait on the test's own transaction (the
-        # forms carry their own style; tests/common_report.py does the same)
-        cls.env["ir.config_parameter"].sudo().set_param("report.url", NO_ASSETS_URL)
         calendar = cls.year.calendar_id
         for day in HOLIDAY_WEEK:
             cls._holiday(calendar, day)

@@ -4,6 +4,8 @@ import subprocess
 import tempfile
 import zlib
 
+from .common import NO_ASSETS_URL
+
 
 def _squeeze(text):
     return "".join(text.split())
@@ -90,7 +92,6 @@ def embedded_fonts(pdf):
 # Where wkhtmltopdf looks for the web assets in tests: nowhere (a closed port answers
 # at once). Under pytest no HTTP server runs; under odoo-bin the run's own server does,
 # and wkhtmltopdf asking it for the assets would wait for the test's own transaction.
-NO_ASSETS_URL = "http://127.0.0.1:1"
 
 
 class ReportCaseMixin:

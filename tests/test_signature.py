@@ -14,7 +14,6 @@ from odoo.tests import HttpCase, tagged
 from ..models import kinerja_signer, kinerja_test_ca
 from ..models.workflow import workflow
 from .common_evaluation import KinerjaEvaluationCase
-from .common_report import NO_ASSETS_URL
 
 SEAL_PASSPHRASE = "seal-test"
 KASI_PASSPHRASE = "kasi-test"
@@ -25,10 +24,6 @@ class TestSignature(KinerjaEvaluationCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # wkhtmltopdf fetches no assets from this server: under odoo-bin's runner a
-        # request back to the server would wait on the test's own transaction (the
-        # forms carry their own style; tests/common_report.py does the same)
-        cls.env["ir.config_parameter"].sudo().set_param("report.url", NO_ASSETS_URL)
         cls._january_realisations()
         cls.company = cls.env.company
         # The agency's test CA, its seal and trust root; the kasi's own certificate
