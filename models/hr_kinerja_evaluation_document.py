@@ -104,6 +104,7 @@ class HrKinerjaEvaluationDocument(models.Model):
         "period_id.objection_workdays",
     )
     def _compute_document_deadlines(self):
+        calendars = {}  # each year's holidays read once for the batch
         for evaluation in self:
             period = evaluation.period_id
             superior = evaluation.escalated
@@ -111,6 +112,7 @@ class HrKinerjaEvaluationDocument(models.Model):
                 period.deadline_after(
                     evaluation.evaluated_date,
                     "superior_handover_workdays" if superior else "handover_workdays",
+                    calendars,
                 )
                 if period and evaluation.evaluated_date
                 else False
@@ -118,13 +120,15 @@ class HrKinerjaEvaluationDocument(models.Model):
             received = evaluation.received_date
             evaluation.return_deadline = (
                 period.deadline_after(
-                    received, "superior_return_workdays" if superior else "return_workdays"
+                    received,
+                    "superior_return_workdays" if superior else "return_workdays",
+                    calendars,
                 )
                 if period and received
                 else False
             )
             evaluation.objection_deadline = (
-                period.deadline_after(received, "objection_workdays")
+                period.deadline_after(received, "objection_workdays", calendars)
                 if period and received
                 else False
             )

@@ -46,7 +46,9 @@ class HrKinerjaIki(models.Model):
 
     rhk_id = fields.Many2one("hr.kinerja.rhk", required=True, ondelete="cascade", index=True)
     skp_id = fields.Many2one(related="rhk_id.skp_id", store=True, index=True)
+    realisasi_ids = fields.One2many("hr.kinerja.realisasi", "iki_id", string="Realisations")
     skp_state = fields.Selection(related="rhk_id.skp_id.state", string="SKP Status")
+    employee_id = fields.Many2one(related="rhk_id.skp_id.employee_id")
     company_id = fields.Many2one(related="rhk_id.company_id", store=True)
     approach = fields.Selection(related="skp_id.approach")
     sequence = fields.Integer(default=10)

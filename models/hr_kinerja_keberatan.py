@@ -89,6 +89,7 @@ class HrKinerjaKeberatan(models.Model):
     evaluator_id = fields.Many2one(
         related="evaluation_id.evaluator_id", store=True, index=True, string="Evaluator"
     )
+    department_id = fields.Many2one(related="evaluation_id.department_id", string="Unit")
     evaluator_superior_id = fields.Many2one(
         related="evaluation_id.evaluator_superior_id",
         store=True,

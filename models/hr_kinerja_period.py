@@ -152,16 +152,20 @@ class HrKinerjaPeriod(models.Model):
         step the caller has checked); no context key can."""
         return super(HrKinerjaPeriod, workflow(self)).write(vals)
 
-    def deadline_after(self, start, field_name):
+    def deadline_after(self, start, field_name, calendars=None):
         """The date ``field_name`` working days (e.g. ``objection_workdays``) after
-        ``start``, with the year's calendar and public holidays."""
+        ``start``, with the year's calendar and public holidays. ``calendars``: a
+        dict the caller keeps across records, so a batch reads each year's
+        holidays once."""
         self.ensure_one()
         if field_name not in self._WORKDAY_FIELDS:
             raise ValueError(f"{field_name} is not a working-day deadline")
         year = self.year_id
-        return rule_workdays.add_working_days(
-            start, self[field_name], year._kinerja_holidays(), year._kinerja_weekdays()
-        )
+        calendars = {} if calendars is None else calendars
+        if year.id not in calendars:
+            calendars[year.id] = (year._kinerja_holidays(), year._kinerja_weekdays())
+        holidays, weekdays = calendars[year.id]
+        return rule_workdays.add_working_days(start, self[field_name], holidays, weekdays)
 
     def is_writable(self):
         self.ensure_one()

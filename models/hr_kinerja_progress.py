@@ -7,14 +7,19 @@ from odoo.tools import SQL
 from ..rules import workdays as rule_workdays
 from .hr_kinerja_skp import ACTIVE_STATES
 
+# The SKPs whose indicators owe a realisation each period they cover; closed ones
+# keep what they owed (a past year, a transfer).
+REPORTING_STATES = ("set", "closed")
+
 STAGES = [
     ("1_skp", "SKP"),
     ("2_realisation", "Realisations"),
     ("3_achievement", "Unit Achievement"),
     ("4_evaluation", "Evaluations"),
     ("5_distribution", "Distribution"),
-    ("6_document", "Documents"),
-    ("7_objection", "Objections"),
+    ("6_document", "Documents Handed Over"),
+    ("7_signed", "Documents Signed"),
+    ("8_objection", "Objections"),
 ]
 # Overdue first, then what is still to do, then what is done.
 STATUSES = [("0_overdue", "Overdue"), ("1_todo", "To Do"), ("2_done", "Done")]
@@ -85,12 +90,13 @@ class HrKinerjaProgress(models.Model):
         """(model, the path to the unit, the period field) of a stage's records."""
         return {
             "1_skp": ("hr.kinerja.skp", "department_id", None),
-            "2_realisation": ("hr.kinerja.realisasi", "skp_id.department_id", "period_id"),
+            "2_realisation": ("hr.kinerja.realisasi", "department_id", "period_id"),
             "3_achievement": ("hr.kinerja.org.achievement", "department_id", "period_id"),
             "4_evaluation": ("hr.kinerja.evaluation", "department_id", "period_id"),
             "5_distribution": ("hr.kinerja.distribution", "department_id", "period_id"),
             "6_document": ("hr.kinerja.evaluation", "department_id", "period_id"),
-            "7_objection": ("hr.kinerja.keberatan", "evaluation_id.department_id", "period_id"),
+            "7_signed": ("hr.kinerja.evaluation", "department_id", "period_id"),
+            "8_objection": ("hr.kinerja.keberatan", "department_id", "period_id"),
         }[stage]
 
     @api.model
@@ -101,12 +107,20 @@ class HrKinerjaProgress(models.Model):
         records: ``_missing_domain`` names the employees and units."""
         base = {
             "1_skp": [("year_id", "=", year.id), ("state", "in", ACTIVE_STATES)],
-            "2_realisation": [("period_id.year_id", "=", year.id)],
+            "2_realisation": [
+                ("period_id.year_id", "=", year.id),
+                ("skp_id.state", "in", REPORTING_STATES),
+            ],
             "3_achievement": [("year_id", "=", year.id), ("value", "!=", False)],
             "4_evaluation": [("year_id", "=", year.id)],
             "5_distribution": [("year_id", "=", year.id)],
             "6_document": [("year_id", "=", year.id), ("state", "!=", "draft")],
-            "7_objection": [("period_id.year_id", "=", year.id), ("state", "!=", "draft")],
+            "7_signed": [
+                ("year_id", "=", year.id),
+                ("state", "!=", "draft"),
+                ("received_date", "!=", False),
+            ],
+            "8_objection": [("period_id.year_id", "=", year.id), ("state", "!=", "draft")],
         }[stage]
         base = [("company_id", "=", year.company_id.id), *base]
         late_rating = [
@@ -126,14 +140,12 @@ class HrKinerjaProgress(models.Model):
                 "missing": None,
                 "overdue": [("is_overdue", "=", True)],
             },
+            # Not started and overdue are indicators, entered or not: _owed_domain.
             "2_realisation": {
                 "done": [("state", "=", "reviewed")],
                 "in_progress": [("state", "=", "submitted")],
-                "missing": [("state", "=", "draft")],
-                "overdue": [
-                    ("state", "!=", "reviewed"),
-                    ("period_id.date_evaluation", "<", today),
-                ],
+                "missing": None,
+                "overdue": None,
             },
             "3_achievement": {"done": [], "in_progress": None, "missing": None, "overdue": None},
             "4_evaluation": {
@@ -152,9 +164,20 @@ class HrKinerjaProgress(models.Model):
                 "done": [("received_date", "!=", False)],
                 "in_progress": [("handed_over_date", "!=", False), ("received_date", "=", False)],
                 "missing": [("handed_over_date", "=", False)],
-                "overdue": [("document_overdue", "=", True)],
+                "overdue": [
+                    ("handed_over_date", "=", False),
+                    ("handover_deadline", "<", today),
+                ],
             },
-            "7_objection": {
+            # Received documents the employee returns signed within 14 working days
+            # (003 section Tindak lanjut; the electronic signature returns it too).
+            "7_signed": {
+                "done": [("returned_date", "!=", False)],
+                "in_progress": None,
+                "missing": [("returned_date", "=", False)],
+                "overdue": [("returned_date", "=", False), ("return_deadline", "<", today)],
+            },
+            "8_objection": {
                 "done": [("state", "=", "decided")],
                 "in_progress": [("state", "in", ("filed", "explanation"))],
                 "missing": None,
@@ -211,42 +234,25 @@ class HrKinerjaProgress(models.Model):
         for stage, _label in STAGES:
             model, unit_path, period_field = self._stage_source(stage)
             Model = env[model].with_context(active_test=False)
-            group_field = unit_path.split(".")[0]
-            groupby = [group_field] + ([period_field] if period_field else [])
+            groupby = [unit_path] + ([period_field] if period_field else [])
             for bucket in BUCKETS:
                 domain = self._stage_domain(stage, bucket, year, today)
                 if domain is None:
                     continue
                 groups = Model._read_group(domain, groupby, ["__count"])
-                rows = [
+                add(
+                    stage,
+                    bucket,
                     (
-                        group[0].id,
-                        group[1].id if period_field else annual.id,
-                        group[-1],
-                    )
-                    for group in groups
-                ]
-                if group_field != unit_path:
-                    units = self._units_of(group[0] for group in groups)
-                    rows = [(units.get(unit), period, count) for unit, period, count in rows]
-                add(stage, bucket, rows)
+                        (group[0].id, group[1].id if period_field else annual.id, group[-1])
+                        for group in groups
+                    ),
+                )
         self._count_missing_skps(year, annual, counts)
+        self._count_owed_realisations(year, today, counts)
         self._count_missing_achievements(year, today, counts)
         self._stage_deadlines(year, today, counts)
         return counts
-
-    @api.model
-    def _units_of(self, records):
-        """{record id: unit id} for realisations (through their SKP) and objections
-        (through their evaluation): one read."""
-        records = list(records)
-        if not records:
-            return {}
-        model = records[0]._name
-        if model == "hr.kinerja.skp" or model == "hr.kinerja.evaluation":
-            rows = self.env[model].sudo().browse([r.id for r in records]).read(["department_id"])
-            return {row["id"]: row["department_id"] and row["department_id"][0] for row in rows}
-        raise ValueError(model)
 
     @api.model
     def _missing_skps_domain(self, year):
@@ -269,6 +275,75 @@ class HrKinerjaProgress(models.Model):
         )
         for unit, count in groups:
             counts[(unit.id, annual.id, "1_skp")]["missing"] += count
+
+    @api.model
+    def _realisation_periods(self, year, today):
+        """The periods whose realisations are owed: every period of the reports
+        (months or quarters) that has begun."""
+        return year.period_ids.filtered(lambda p: p.kind != "annual" and p.date_start <= today)
+
+    @api.model
+    def _owed_domain(self, period, today, late=False):
+        """The indicators of the set SKPs covering ``period`` without a submitted or
+        reviewed realisation of it - entered as a draft or never entered (the same
+        rule as hr.kinerja.realisasi._owed). ``late``: without a reviewed one once
+        the period's evaluation date has passed (the overdue)."""
+        if late and not (period.date_evaluation and period.date_evaluation < today):
+            return [("id", "=", False)]
+        states = ("reviewed",) if late else ("submitted", "reviewed")
+        return [
+            ("company_id", "=", period.company_id.id),
+            ("skp_id.year_id", "=", period.year_id.id),
+            ("skp_id.state", "in", REPORTING_STATES),
+            ("skp_id.date_start", "<=", period.date_end),
+            ("skp_id.date_end", ">=", period.date_start),
+            (
+                "realisasi_ids",
+                "not any",
+                [("period_id", "=", period.id), ("state", "in", states)],
+            ),
+        ]
+
+    @api.model
+    def _count_owed_realisations(self, year, today, counts):
+        """Not started: ``_owed_domain`` of every period that has begun, counted in
+        one grouped query for the year (a domain per period would be a query per
+        month); overdue: those and the submitted ones not reviewed once the
+        evaluation date has passed."""
+        periods = self._realisation_periods(year, today)
+        if not periods:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT skp.department_id, period.id, count(*)
+                     FROM hr_kinerja_iki iki
+                     JOIN hr_kinerja_skp skp ON skp.id = iki.skp_id
+                     JOIN hr_kinerja_period period
+                       ON period.id IN %(periods)s
+                      AND skp.date_start <= period.date_end
+                      AND skp.date_end >= period.date_start
+                    WHERE iki.company_id = %(company)s
+                      AND skp.year_id = %(year)s
+                      AND skp.state IN %(states)s
+                      AND skp.department_id IS NOT NULL
+                      AND NOT EXISTS (
+                          SELECT 1 FROM hr_kinerja_realisasi line
+                           WHERE line.iki_id = iki.id AND line.period_id = period.id
+                             AND line.state IN ('submitted', 'reviewed'))
+                 GROUP BY skp.department_id, period.id""",
+                periods=tuple(periods.ids),
+                company=year.company_id.id,
+                year=year.id,
+                states=REPORTING_STATES,
+            )
+        )
+        late = {p.id for p in periods if p.date_evaluation and p.date_evaluation < today}
+        for unit_id, period_id, count in self.env.cr.fetchall():
+            counts[(unit_id, period_id, "2_realisation")]["missing"] += count
+        for (_unit, period_id, stage), values in counts.items():
+            if stage == "2_realisation" and period_id in late:
+                values["overdue"] = values["missing"] + values["in_progress"]
 
     @api.model
     def _achievement_periods(self, year, today):
@@ -312,7 +387,13 @@ class HrKinerjaProgress(models.Model):
                 [("handed_over_date", "=", False)],
             ),
             (
-                "7_objection",
+                "7_signed",
+                "hr.kinerja.evaluation",
+                "return_deadline",
+                [("returned_date", "=", False)],
+            ),
+            (
+                "8_objection",
                 "hr.kinerja.keberatan",
                 "decision_deadline",
                 [("state", "in", ("filed", "explanation"))],
@@ -320,20 +401,14 @@ class HrKinerjaProgress(models.Model):
         ):
             domain = [*self._stage_domain(stage, None, year, today), *pending]
             _source, unit_path, _period = self._stage_source(stage)
-            group_field = unit_path.split(".")[0]
-            groups = env[model]._read_group(domain, [group_field, "period_id"], [f"{field}:min"])
-            units = (
-                self._units_of(g[0] for g in groups)
-                if group_field != unit_path
-                else {g[0].id: g[0].id for g in groups}
-            )
-            for record, period, deadline in groups:
+            groups = env[model]._read_group(domain, [unit_path, "period_id"], [f"{field}:min"])
+            for unit, period, deadline in groups:
                 if deadline:
-                    key = (units.get(record.id), period.id, stage)
+                    key = (unit.id, period.id, stage)
                     earliest[key] = min(deadline, earliest.get(key, deadline))
         periods = {period.id: period for period in year.period_ids}
         for (unit_id, period_id, stage), values in counts.items():
-            if stage in ("6_document", "7_objection"):
+            if stage in ("6_document", "7_signed", "8_objection"):
                 values["deadline"] = earliest.get((unit_id, period_id, stage), False)
             else:
                 values["deadline"] = self._period_deadline(stage, periods[period_id], year)
@@ -494,6 +569,9 @@ class HrKinerjaProgress(models.Model):
         year = self.year_id
         if bucket == "missing" and self.stage == "1_skp":
             return "hr.employee", self._missing_skp_domain()
+        if self.stage == "2_realisation" and bucket in ("missing", "overdue"):
+            domain = self._owed_domain(self.period_id, today, late=bucket == "overdue")
+            return "hr.kinerja.iki", [*domain, ("skp_id.department_id", "=", self.department_id.id)]
         if self.stage == "3_achievement" and bucket in ("missing", "overdue"):
             missing = bool(self.missing) if bucket == "missing" else bool(self.overdue)
             return "hr.department", [("id", "in", self.department_id.ids if missing else [])]
@@ -524,10 +602,19 @@ class HrKinerjaProgress(models.Model):
                 period=self.period_id.name,
             ),
             "res_model": model,
-            "views": [(False, "list"), (False, "form")],
+            "views": self._drill_views(model),
             "domain": domain,
             "context": {"create": False},
         }
+
+    @api.model
+    def _drill_views(self, model):
+        if model == "hr.kinerja.iki":  # the indicators owing a realisation
+            return [
+                (self.env.ref("hr_kinerja_asn.hr_kinerja_iki_view_list_owed").id, "list"),
+                (self.env.ref("hr_kinerja_asn.hr_kinerja_iki_view_form_owed").id, "form"),
+            ]
+        return [(False, "list"), (False, "form")]
 
     def action_open_done(self):
         return self._drill("done")

@@ -68,6 +68,7 @@ class HrKinerjaRealisasi(models.Model):
     rhk_id = fields.Many2one(related="iki_id.rhk_id", store=True, string="Result Plan")
     skp_id = fields.Many2one(related="iki_id.rhk_id.skp_id", store=True, index=True)
     employee_id = fields.Many2one(related="iki_id.rhk_id.skp_id.employee_id", store=True)
+    department_id = fields.Many2one(related="skp_id.department_id", string="Unit")
     company_id = fields.Many2one(related="iki_id.rhk_id.company_id", store=True)
     # Read with the user's rights: an indicator the user may not read shows no target
     # (not through onchange either, see onchange()).

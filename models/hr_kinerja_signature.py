@@ -146,6 +146,25 @@ class HrKinerjaSignature(models.Model):
             domain.append(("superseded", "=", False))
         return self.sudo().search(domain, order="sequence, id")
 
+    @api.model
+    def _of_records(self, records):
+        """{record id: its current signatures in signing order} for ``records`` of one
+        model: ``_of`` in one search."""
+        if not records:
+            return {}
+        signatures = self.sudo().search(
+            [
+                ("res_model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("superseded", "=", False),
+            ],
+            order="sequence, id",
+        )
+        chains = {}
+        for signature in signatures:
+            chains[signature.res_id] = chains.get(signature.res_id, self.sudo()) | signature
+        return chains
+
     def _chain(self):
         """The current signatures of the same document as this one (itself included,
         also when it was superseded with them)."""

@@ -40,10 +40,12 @@ class KinerjaSignedMixin(models.AbstractModel):
     can_sign = fields.Boolean(compute="_compute_can_sign")
 
     def _compute_signature_ids(self):
-        # Every current signature of the record (of each of its documents).
+        # Every current signature of the record (of each of its documents): one
+        # search for the batch (the rating of a whole agency asks is_signed).
         Signature = self.env["hr.kinerja.signature"]
+        chains = Signature._of_records(self.filtered("id"))
         for record in self:
-            chain = Signature._of(record) if record.id else Signature
+            chain = chains.get(record.id, Signature)
             record.signature_ids = chain.sudo(False)
             record.is_signed = bool(chain)
 

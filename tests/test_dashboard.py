@@ -104,8 +104,10 @@ class TestDashboard(KinerjaEvaluationCase):
         self.assertEqual(
             self._numbers(self._row(rows, self.seksi_2, "1_skp", annual)), (1, 0, 1, 0, 0)
         )
+        # one indicator per set SKP of the Seksi Kinerja: five entered (one submitted,
+        # four drafts) and two never entered - all seven count
         self.assertEqual(
-            self._numbers(self._row(rows, self.seksi, "2_realisation")), (5, 0, 1, 4, 0)
+            self._numbers(self._row(rows, self.seksi, "2_realisation")), (7, 0, 1, 6, 0)
         )
         self.assertEqual(
             self._numbers(self._row(rows, self.seksi, "3_achievement")), (1, 1, 0, 0, 0)
@@ -119,6 +121,8 @@ class TestDashboard(KinerjaEvaluationCase):
             self._numbers(self._row(rows, self.bidang, "4_evaluation")), (1, 0, 0, 1, 0)
         )
         self.assertEqual(self._numbers(self._row(rows, self.seksi, "6_document")), (2, 1, 0, 1, 0))
+        # the one received is still to be returned signed
+        self.assertEqual(self._numbers(self._row(rows, self.seksi, "7_signed")), (1, 0, 0, 1, 0))
         for row in rows.values():
             self.assertFalse(row.overdue, f"{row.stage} overdue on time")
             self.assertNotEqual(row.status, "0_overdue")
@@ -135,8 +139,10 @@ class TestDashboard(KinerjaEvaluationCase):
         self.assertEqual(self._numbers(evaluation), (7, 2, 0, 5, 5))
         self.assertEqual(evaluation.status, "0_overdue")
         self.assertLess(evaluation.workdays_left, 0)
+        # every indicator without a reviewed realisation: drafts, the submitted one
+        # and the two never entered
         realisation = self._row(rows, self.seksi, "2_realisation")
-        self.assertEqual(realisation.overdue, 5)
+        self.assertEqual(realisation.overdue, 7)
         # January has ended: the achievements of Bidang and Seksi Disiplin are missing
         for unit in (self.bidang, self.seksi_2):
             self.assertEqual(self._numbers(self._row(rows, unit, "3_achievement")), (1, 0, 0, 1, 1))
@@ -173,6 +179,48 @@ class TestDashboard(KinerjaEvaluationCase):
         action = row.action_open_done()
         self.assertEqual(
             self.env[action["res_model"]].search(action["domain"]).employee_id, self.staff[1]
+        )
+
+    def test_signed_documents_stage(self):
+        """Documents signed: of the documents received, those returned signed; late
+        once the return deadline (14 working days after receipt) has passed."""
+        handed = self.evaluations.filtered(lambda e: e.employee_id == self.staff[1])
+        late = handed.return_deadline + timedelta(days=1)
+        rows = self._count(late)
+        row = self._row(rows, self.seksi, "7_signed")
+        self.assertEqual(self._numbers(row), (1, 0, 0, 1, 1))
+        self.assertEqual((row.status, row.deadline), ("0_overdue", handed.return_deadline))
+        with freeze_time(late):
+            handed.with_user(self.staff_users[1]).action_return()
+        rows = self._count(late)
+        row = self._row(rows, self.seksi, "7_signed")
+        self.assertEqual(self._numbers(row), (1, 1, 0, 0, 0))
+        self.assertEqual(row.status, "2_done")
+
+    def test_never_entered_realisations_are_counted_and_named(self):
+        """The realisations nobody entered are indicators, not records: the number
+        opens the indicators, the two entered by nobody among them."""
+        rows = self._count(SETUP_DAY)
+        row = self._row(rows, self.seksi, "2_realisation").with_user(self.officer)
+        action = row.action_open_missing()
+        self.assertEqual(action["res_model"], "hr.kinerja.iki")
+        owed = self.env["hr.kinerja.iki"].with_user(self.officer).search(action["domain"])
+        self.assertEqual(len(owed), row.missing)
+        entered = self.env["hr.kinerja.realisasi"].search([("period_id", "=", self.january.id)])
+        never = owed - entered.iki_id
+        self.assertEqual(len(never), 2)
+        self.assertNotIn(self.staff[0], owed.employee_id, "the submitted one is in progress")
+        # once entered and submitted, the indicator leaves "not started"
+        user = never[0].employee_id.user_id
+        self.assertTrue(user, "the employee reports their own realisations")
+        line = self.env["hr.kinerja.realisasi"].create(
+            {"iki_id": never[0].id, "period_id": self.january.id, "value": 1}
+        )
+        line.with_user(user).write({"evidence_links": "https://example.com/dokumen"})
+        line.with_user(user).action_submit()
+        rows = self._count(SETUP_DAY)
+        self.assertEqual(
+            self._numbers(self._row(rows, self.seksi, "2_realisation")), (7, 0, 2, 5, 0)
         )
 
     # -- the curve -----------------------------------------------------------------
