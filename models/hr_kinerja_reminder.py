@@ -1,7 +1,5 @@
 from collections import defaultdict
 
-from markupsafe import Markup
-
 from odoo import _, api, fields, models
 from odoo.tools.misc import format_date
 
@@ -94,13 +92,6 @@ class HrKinerjaReminder(models.Model):
     company_id = fields.Many2one("res.company", "Agency", required=True, readonly=True)
     step_label = fields.Char(compute="_compute_step_label")
     url = fields.Char("Link", compute="_compute_url")
-    # What the e-mail prints, in the reader's language: plain field paths, so that
-    # mail.template renders them without compiling QWeb for each mail (its "regex"
-    # mode), a few milliseconds per thousand reminders.
-    deadline_text = fields.Char(compute="_compute_mail_texts")
-    days_text = fields.Char(compute="_compute_mail_texts")
-    link_html = fields.Html(compute="_compute_mail_texts", sanitize=False)
-
     _sql_constraints = [
         ("key_stage_uniq", "unique(key, stage)", "A step is reminded once per stage."),
     ]
@@ -116,30 +107,6 @@ class HrKinerjaReminder(models.Model):
     def _step_labels(self):
         """{step: its label in the environment's language}."""
         return dict(self._fields["step"]._description_selection(self.env))
-
-    def mail_allowed_qweb_expressions(self):
-        # The reminder's e-mail prints only these (rendered without QWeb, see above).
-        return (
-            *super().mail_allowed_qweb_expressions(),
-            "object.step_label",
-            "object.record_name",
-            "object.deadline_text",
-            "object.days_text",
-            "object.link_html",
-        )
-
-    @api.depends_context("lang")
-    @api.depends("deadline", "days_left", "res_model", "res_id")
-    def _compute_mail_texts(self):
-        label = self.env._("Open it")
-        for reminder in self:
-            reminder.deadline_text = format_date(self.env, reminder.deadline)
-            reminder.days_text = str(reminder.days_left)
-            reminder.link_html = Markup(
-                '<a href="%s" style="padding: 8px 12px; color: #ffffff; '
-                'background-color: #875A7B; border-radius: 3px; text-decoration: none;">'
-                "%s</a>"
-            ) % (reminder.url, label)
 
     @api.depends("res_model", "res_id")
     def _compute_url(self):
@@ -523,12 +490,62 @@ class HrKinerjaReminder(models.Model):
         reminders = self.sudo().create(values)
         by_key = {step_key: step for step, _stage, _days in due for step_key in [self._key(step)]}
         self._reminder_activities(reminders, by_key)
+        self._reminder_mails(reminders)
+        return reminders
+
+    @api.model
+    def _reminder_mails(self, reminders):
+        """One e-mail per person listing the day's reminders, in their language,
+        queued: the template renders each user with their reminders in its context
+        (as the weekly digest does), a rendering per language and one create for
+        the run. Returns the mails."""
+        Mail = self.env["mail.mail"].sudo()
         template = self.env.ref(
             "hr_kinerja_asn.mail_template_kinerja_reminder", raise_if_not_found=False
         )
-        if template:
-            template.sudo().send_mail_batch(reminders.ids, force_send=False)
-        return reminders
+        if not template or not reminders:
+            return Mail
+        template = template.sudo()
+        mine = defaultdict(list)
+        for reminder in reminders.sorted(lambda r: (r.deadline, r.id)):
+            mine[reminder.user_id].append(reminder)
+        languages = defaultdict(list)
+        for user in mine:
+            languages[user.lang or "en_US"].append(user)
+        base = self.browse().get_base_url()
+        values = []
+        for lang, users in languages.items():
+            labels = self.with_context(lang=lang)._step_labels()
+            lists = {
+                user.id: [
+                    {
+                        "label": labels.get(reminder.step, reminder.step),
+                        "name": reminder.record_name,
+                        "deadline": reminder.deadline,
+                        "days": reminder.days_left,
+                        "url": _url(base, reminder.res_model, reminder.res_id),
+                    }
+                    for reminder in mine[user]
+                ]
+                for user in users
+            }
+            ids = [user.id for user in users]
+            listing = template.with_context(kinerja_reminders=lists)
+            subjects = listing._render_field("subject", ids, set_lang=lang)
+            bodies = listing._render_field("body_html", ids, set_lang=lang)
+            senders = listing._render_field("email_from", ids, set_lang=lang)
+            values += [
+                {
+                    "subject": subjects[user.id],
+                    "body_html": bodies[user.id],
+                    "email_from": senders[user.id],
+                    "recipient_ids": [(4, user.partner_id.id)],
+                    "auto_delete": template.auto_delete,
+                    "message_type": "email",
+                }
+                for user in users
+            ]
+        return Mail.create(values)
 
     @api.model
     def _reminder_activities(self, reminders, by_key):
@@ -580,11 +597,16 @@ class HrKinerjaReminder(models.Model):
         creates = []
         followers = set()
         used = set()
+        moves = defaultdict(list)  # (deadline, summary): the to-dos moved there
+        labels = {}  # language: {step: label}
         for reminder, step, activity_type in wanted:
-            summary = _(
+            lang = reminder.user_id.lang or "en_US"
+            if lang not in labels:
+                labels[lang] = self.with_context(lang=lang)._step_labels()
+            summary = self.with_context(lang=lang).env._(
                 "%(step)s: due on %(deadline)s",
-                step=reminder.with_context(lang=reminder.user_id.lang).step_label,
-                deadline=reminder.deadline,
+                step=labels[lang].get(reminder.step, reminder.step),
+                deadline=format_date(self.with_context(lang=lang).env, reminder.deadline),
             )
             key = (
                 step["activity_model"],
@@ -599,7 +621,7 @@ class HrKinerjaReminder(models.Model):
             ]
             if activity:
                 used.add(activity[0].id)
-                activity[0].write({"date_deadline": reminder.deadline, "summary": summary})
+                moves[(reminder.deadline, summary)].append(activity[0].id)
                 continue
             model = step["activity_model"]
             if model not in model_ids:
@@ -616,6 +638,8 @@ class HrKinerjaReminder(models.Model):
                 }
             )
             followers.add((model, step["activity_res_id"], reminder.user_id.partner_id.id))
+        for (deadline, summary), ids in moves.items():
+            Activity.browse(ids).write({"date_deadline": deadline, "summary": summary})
         if not creates:
             return Activity
         self._subscribe(followers)

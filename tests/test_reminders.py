@@ -189,7 +189,7 @@ class TestReminders(KinerjaEvaluationCase):
         template = self.env.ref(TEMPLATE)
         template.with_context(lang="id_ID").write(
             {
-                "subject": "Pengingat: {{ object.step_label }}",
+                "subject": "Pengingat: {{ object.name }}",
                 "body_html": "<p>Pengingat tenggat</p>",
             }
         )
@@ -201,6 +201,28 @@ class TestReminders(KinerjaEvaluationCase):
         self.assertTrue(mail.subject.startswith("Pengingat: "))
         english = self._mails(self.kasi_user)  # the evaluator's realisation reviews etc.
         self.assertFalse(any("Pengingat" in m.body_html for m in english))
+
+    def test_one_mail_a_day_per_person_lists_their_reminders(self):
+        """A person who owes several steps the same day gets one e-mail listing them
+        all, each with its deadline and a link; one to-do per step still."""
+        with freeze_time("2027-01-20"):
+            evaluations = self._generate()
+        day = before(self.january.date_evaluation, 3)
+        reminders = self._run(day)
+        for user in reminders.user_id:
+            mine = reminders.filtered(lambda r, u=user: r.user_id == u)
+            mails = self._mails(user)
+            self.assertEqual(len(mails), 1, f"one e-mail for {user.login}")
+            for reminder in mine:
+                self.assertIn(reminder.record_name, mails.body_html)
+                self.assertIn(f"res_id={reminder.res_id}", mails.body_html)
+        kasi = reminders.filtered(lambda r: r.user_id == self.kasi_user)
+        self.assertGreater(len(kasi), 1, "the evaluator rates several evaluations")
+        # to-dos: one per step, moved to the step's deadline
+        for reminder in kasi.filtered(lambda r: r.step == "rate"):
+            todo = self._todos(self.kasi_user, evaluations.browse(reminder.res_id))
+            self.assertEqual(len(todo), 1)
+            self.assertEqual(todo.date_deadline, reminder.deadline)
 
     def test_queries_do_not_grow_with_employees(self):
         day = before(self.deadline, 3)

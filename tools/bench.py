@@ -474,6 +474,38 @@ def ensure_users(env):
     return list(created)
 
 
+def ensure_indicators(env):
+    """A result plan with two indicators for every SKP without one (SQL, once): what
+    the realisations, their reminders and the dashboard count."""
+    cr = env.cr
+    cr.execute(
+        """
+        WITH rhk AS (
+            INSERT INTO hr_kinerja_rhk (skp_id, company_id, sequence, kind, name,
+                                        create_date, write_date)
+            SELECT s.id, s.company_id, 10, 'utama', 'Laporan kinerja unit tersusun',
+                   now(), now()
+              FROM hr_kinerja_skp s
+             WHERE NOT EXISTS (SELECT 1 FROM hr_kinerja_rhk r WHERE r.skp_id = s.id)
+            RETURNING id, skp_id, company_id
+        )
+        INSERT INTO hr_kinerja_iki (rhk_id, skp_id, company_id, sequence, aspect, name,
+                                    target_value, target_unit, less_is_better,
+                                    create_date, write_date)
+        SELECT rhk.id, rhk.skp_id, rhk.company_id, n, 'kuantitas', indicator.name, 12,
+               indicator.unit, false, now(), now()
+          FROM rhk, (VALUES (10, 'Jumlah laporan kegiatan', 'laporan'),
+                            (20, 'Jumlah dokumen yang diselesaikan', 'dokumen'))
+                    AS indicator(n, name, unit)
+        """
+    )
+    if cr.rowcount:
+        cr.execute("UPDATE hr_kinerja_iki SET origin_iki_id = id WHERE origin_iki_id IS NULL")
+        cr.execute("ANALYZE hr_kinerja_rhk, hr_kinerja_iki")
+        cr.commit()  # pylint: disable=invalid-commit
+        env.invalidate_all()
+
+
 def reminder_run(env, period, meter):
     """The daily reminder run three working days before ``period``'s evaluation date:
     every employee (each with a user, created for the run) owes the period's
@@ -491,7 +523,6 @@ def reminder_run(env, period, meter):
     for table in REMINDER_TABLES:
         cr.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
         before[table] = cr.fetchone()[0]
-    ensure_users(env)
     try:
         reminders = meter.run(
             "reminders", lambda: env["hr.kinerja.reminder"]._remind(env.company, day)
@@ -857,6 +888,8 @@ def main(argv=None):
             seed(env, args)
             cr.commit()  # pylint: disable=invalid-commit
             out(f"seeded in {time.perf_counter() - start:.1f} s")
+        ensure_users(env)
+        ensure_indicators(env)
         batch_period, record_period = periods(env, args)
         both = batch_period | record_period
         clear_periods(env, both)
