@@ -109,15 +109,16 @@ class KinerjaPortalProgress(KinerjaPortal):
         # the names of exactly the units in scope (portal users read no hr.department)
         names = {unit.id: unit.complete_name or unit.name for unit in shown_units}
         periods = year.period_ids.sorted(lambda p: (p.kind == "annual", p.sequence))
-        rows_of = {}
+        rows_of, curves_of = {}, {}
         for row in rows:
-            rows_of.setdefault(row.department_id.id, Progress)
-            rows_of[row.department_id.id] |= row
+            rows_of.setdefault(row.department_id.id, []).append(row.id)
+        for line in curves:
+            curves_of.setdefault(line.department_id.id, []).append(line.id)
         stage_names = dict(Progress._fields["stage"]._description_selection(request.env))
         today = Progress._today()
         cards = []
         for unit in shown_units:
-            mine = rows_of.get(unit.id, Progress)
+            mine = rows.browse(rows_of.get(unit.id, []))
             open_rows = mine.filtered(lambda r: r.status != "2_done")
             cards.append(
                 {
@@ -130,7 +131,7 @@ class KinerjaPortalProgress(KinerjaPortal):
                     "matrix": {(r.stage, r.period_id.id): r for r in mine},
                     "stages": [s for s in stage_names if any(r.stage == s for r in mine)],
                     "curve": self._kinerja_curve(
-                        curves.filtered(lambda c, u=unit: c.department_id == u), curve_period_id
+                        curves.browse(curves_of.get(unit.id, [])), curve_period_id
                     ),
                 }
             )

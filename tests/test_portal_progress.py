@@ -228,3 +228,32 @@ class TestPortalProgress(KinerjaPortalCase):
         )
         self.portal_get(self.kasi_user, UNITS)
         self.assertEqual(self._row(self.seksi, "1_skp").missing, before + 2)
+
+    def test_page_queries_do_not_grow_with_the_units(self):
+        self._refresh()
+        small = self.portal_queries(self.kabid_user, UNITS)
+        for index in range(3):
+            unit = self.env["hr.department"].create(
+                {
+                    "name": f"Seksi Tambahan {index}",
+                    "parent_id": self.bidang.id,
+                    "kinerja_level": "pengawas",
+                }
+            )
+            self.env["hr.employee"].create(
+                [
+                    {
+                        "name": f"Staf Tambahan {index}.{n}",
+                        "department_id": unit.id,
+                        "jabatan_type": "pelaksana",
+                        "asn_type": "pns",
+                    }
+                    for n in range(3)
+                ]
+            )
+        rows = self.Progress.search_count([])
+        self._refresh()
+        self.assertGreater(self.Progress.search_count([]), rows)
+        page = self.portal_get(self.kabid_user, UNITS).text
+        self.assertIn("Seksi Tambahan 2", page)
+        self.assertLessEqual(self.portal_queries(self.kabid_user, UNITS), small)
