@@ -177,8 +177,10 @@ class KinerjaPortalProgress(KinerjaPortal):
             low = series.get("1_low")
             rated = series.get("2_rated")
             high = series.get("3_high")
-            lo, count, hi = (low.value if low else 0), (rated.value if rated else 0), (
-                high.value if high else 0
+            lo, count, hi = (
+                (low.value if low else 0),
+                (rated.value if rated else 0),
+                (high.value if high else 0),
             )
             outside = rated.outside if rated else 0
             bars.append(
@@ -194,9 +196,7 @@ class KinerjaPortalProgress(KinerjaPortal):
                     "range_width": round(100 * (hi - lo) / scale, 1),
                 }
             )
-        achievement_names = dict(
-            Curve._fields["achievement"]._description_selection(request.env)
-        )
+        achievement_names = dict(Curve._fields["achievement"]._description_selection(request.env))
         return {
             "period": chosen,
             "periods": periods,

@@ -129,7 +129,9 @@ class TestPortalProgress(KinerjaPortalCase):
         # nor through the models
         Progress = self.Progress.with_user(self.staff_user)
         self.assertFalse(Progress.search([]))
-        self.assertFalse(self.env["hr.kinerja.progress.curve"].with_user(self.staff_user).search([]))
+        self.assertFalse(
+            self.env["hr.kinerja.progress.curve"].with_user(self.staff_user).search([])
+        )
         with self.assertRaises(AccessError):
             row.with_user(self.staff_user).read(["missing"])
         with self.assertRaises(AccessError):
