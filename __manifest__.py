@@ -65,6 +65,7 @@
         "views/portal_dialog_templates.xml",
         "views/portal_evaluation_templates.xml",
         "views/portal_team_templates.xml",
+        "views/portal_progress_templates.xml",
         "views/portal_skp_templates.xml",
         "views/portal_realisasi_templates.xml",
         "views/kinerja_verify_templates.xml",

@@ -3,6 +3,7 @@ from . import portal_dialog
 from . import portal_evaluation
 from . import portal_feedback
 from . import portal_team
+from . import portal_progress
 from . import portal_skp
 from . import portal_realisasi
 from . import kinerja_signature

@@ -4,8 +4,8 @@ from odoo.tests import tagged
 from .common_portal import KinerjaPortalCase
 
 # Queries of /my/kinerja once warm (README, "The employee portal").
-HOME_QUERIES = 27
-HOME_QUERIES_EVALUATOR = 26
+HOME_QUERIES = 30
+HOME_QUERIES_EVALUATOR = 31
 
 
 @tagged("post_install", "-at_install")

@@ -233,7 +233,7 @@ class TestPortalRealisasi(KinerjaPortalCase):
         self.assertEqual(self.portal_queries(self.staff_user, url), SHEET_QUERIES)
 
 
-SHEET_QUERIES = 28
+SHEET_QUERIES = 31
 
 
 @tagged("post_install", "-at_install")

@@ -169,5 +169,5 @@ class TestPortalSkp(KinerjaPortalCase):
         )
 
 
-LIST_QUERIES = 11
-PAGE_QUERIES = 29  # +1: the signatures of the SKP (issue 13)
+LIST_QUERIES = 14
+PAGE_QUERIES = 32  # +1: the signatures of the SKP (issue 13)

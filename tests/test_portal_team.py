@@ -307,7 +307,7 @@ class TestPortalTeam(KinerjaPortalCase):
         }
 
     def test_query_counts_do_not_grow_with_the_team(self):
-        expected = {"team": 31, "skp": 20, "realisasi": 20, "evaluation": 19, "distribution": 17}
+        expected = {"team": 36, "skp": 24, "realisasi": 25, "evaluation": 23, "distribution": 21}
         measured = {
             name: self.portal_queries(self.kasi_user, url) for name, url in self._pages().items()
         }
