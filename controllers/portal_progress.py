@@ -342,17 +342,25 @@ class KinerjaPortalProgress(KinerjaPortal):
             "hr.kinerja.org.achievement": lambda: (
                 record.period_id.date_org_achievement or record.period_id.date_evaluation
             ),
-            "hr.kinerja.evaluation": lambda: (
-                record.handover_deadline
-                if row.stage == "6_document"
-                else record.period_id.date_evaluation
-            ),
+            "hr.kinerja.iki": lambda: row.period_id.date_evaluation,
+            "hr.kinerja.evaluation": lambda: {
+                "6_document": record.handover_deadline,
+                "7_signed": record.return_deadline,
+            }.get(row.stage, record.period_id.date_evaluation),
             "hr.kinerja.distribution": lambda: record.period_id.date_report,
             "hr.kinerja.keberatan": lambda: record.decision_deadline,
         }.get(model, lambda: row.deadline)()
         employee_name = person.name or (
             record.leader_id.name if "leader_id" in record._fields else ""
         )
+        if model == "hr.kinerja.iki":  # an indicator whose realisation is owed
+            return {
+                "employee": employee_name or "",
+                "record": record.display_name,
+                "state": _("Not submitted"),
+                "deadline": deadline or False,
+                "url": self._kinerja_owed_url(record, row.period_id, me),
+            }
         return {
             "employee": employee_name or "",
             "record": record.display_name,
@@ -360,6 +368,15 @@ class KinerjaPortalProgress(KinerjaPortal):
             "deadline": deadline or False,
             "url": self._kinerja_drill_url(record, me),
         }
+
+    def _kinerja_owed_url(self, indicator, period, me):
+        """The employee's own realisation sheet of the period; for their evaluator,
+        the SKP's team page."""
+        if me and indicator.employee_id == me:
+            return f"/my/kinerja/realisasi?period_id={period.id}"
+        if me and me in (indicator.skp_id.evaluator_id | indicator.skp_id.evaluator_superior_id):
+            return f"/my/kinerja/team/skp/{indicator.skp_id.id}"
+        return False
 
     def _kinerja_drill_url(self, record, me):
         """The existing portal page of ``record`` for the user ``me`` (their own

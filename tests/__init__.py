@@ -39,6 +39,7 @@ from . import test_portal_team
 from . import test_evaluation_privacy
 from . import test_portal_skp
 from . import test_portal_realisasi
+from . import test_portal_progress
 from . import test_realisation_sheet
 from . import test_role_actions
 from . import test_tours_backoffice
