@@ -1,5 +1,7 @@
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.tools.misc import format_date
 
@@ -92,6 +94,10 @@ class HrKinerjaReminder(models.Model):
     company_id = fields.Many2one("res.company", "Agency", required=True, readonly=True)
     step_label = fields.Char(compute="_compute_step_label")
     url = fields.Char("Link", compute="_compute_url")
+    # What the day's e-mail lists, in the reader's language: a field the template
+    # prints by its path, so mail.template renders it without compiling QWeb for
+    # each mail (its "regex" mode).
+    list_html = fields.Html(compute="_compute_list_html", sanitize=False)
     _sql_constraints = [
         ("key_stage_uniq", "unique(key, stage)", "A step is reminded once per stage."),
     ]
@@ -107,6 +113,44 @@ class HrKinerjaReminder(models.Model):
     def _step_labels(self):
         """{step: its label in the environment's language}."""
         return dict(self._fields["step"]._description_selection(self.env))
+
+    def mail_allowed_qweb_expressions(self):
+        # The day's e-mail prints only these (rendered without QWeb, see above).
+        return (*super().mail_allowed_qweb_expressions(), "object.list_html")
+
+    @api.depends_context("lang")
+    @api.depends("user_id", "date")
+    def _compute_list_html(self):
+        """The reminders sent to the same person the same day, in a table: step,
+        document (a link), deadline, working days left. One search per batch."""
+        same = defaultdict(list)
+        for reminder in self.sudo().search(
+            [("user_id", "in", self.user_id.ids), ("date", "in", list(set(self.mapped("date"))))],
+            order="deadline, id",
+        ):
+            same[(reminder.user_id.id, reminder.date)].append(reminder)
+        labels = self._step_labels()
+        cell = Markup('<td style="padding: 4px;">%s</td>')
+        head = Markup("").join(
+            Markup('<th style="text-align: left; padding: 4px;">%s</th>') % label
+            for label in (_("Step"), _("Document"), _("Deadline"), _("Working Days Left"))
+        )
+        for reminder in self:
+            rows = [
+                Markup("<tr>%s</tr>")
+                % Markup("").join(
+                    (
+                        cell % labels.get(line.step, line.step),
+                        cell % (Markup('<a href="%s">%s</a>') % (line.url, line.record_name)),
+                        cell % format_date(self.env, line.deadline),
+                        cell % line.days_left,
+                    )
+                )
+                for line in same.get((reminder.user_id.id, reminder.date), [])
+            ]
+            reminder.list_html = Markup(
+                '<table style="border-collapse: collapse; width: 100%%;"><tr>%s</tr>%s</table>'
+            ) % (head, Markup("").join(rows))
 
     @api.depends("res_model", "res_id")
     def _compute_url(self):
@@ -496,54 +540,45 @@ class HrKinerjaReminder(models.Model):
     @api.model
     def _reminder_mails(self, reminders):
         """One e-mail per person listing the day's reminders, in their language,
-        queued: the template renders each user with their reminders in its context
-        (as the weekly digest does), a rendering per language and one create for
-        the run. Returns the mails."""
+        queued: the template is rendered on the person's first reminder of the run
+        (its ``list_html`` lists the others), once per language without QWeb, and
+        the mails are created in one batch. Returns them."""
         Mail = self.env["mail.mail"].sudo()
         template = self.env.ref(
             "hr_kinerja_asn.mail_template_kinerja_reminder", raise_if_not_found=False
         )
         if not template or not reminders:
             return Mail
-        template = template.sudo()
-        mine = defaultdict(list)
-        for reminder in reminders.sorted(lambda r: (r.deadline, r.id)):
-            mine[reminder.user_id].append(reminder)
+        first = {}
+        for reminder in reminders.sorted("id"):
+            first.setdefault(reminder.user_id, reminder)
         languages = defaultdict(list)
-        for user in mine:
-            languages[user.lang or "en_US"].append(user)
-        base = self.browse().get_base_url()
+        for user, reminder in first.items():
+            languages[user.lang or "en_US"].append(reminder.id)
         values = []
-        for lang, users in languages.items():
-            labels = self.with_context(lang=lang)._step_labels()
-            lists = {
-                user.id: [
-                    {
-                        "label": labels.get(reminder.step, reminder.step),
-                        "name": reminder.record_name,
-                        "deadline": reminder.deadline,
-                        "days": reminder.days_left,
-                        "url": _url(base, reminder.res_model, reminder.res_id),
-                    }
-                    for reminder in mine[user]
-                ]
-                for user in users
-            }
-            ids = [user.id for user in users]
-            listing = template.with_context(kinerja_reminders=lists)
-            subjects = listing._render_field("subject", ids, set_lang=lang)
-            bodies = listing._render_field("body_html", ids, set_lang=lang)
-            senders = listing._render_field("email_from", ids, set_lang=lang)
+        for lang, ids in languages.items():
+            source = template.sudo().with_context(lang=lang)
+
+            def render(field, engine, source=source, ids=ids):
+                # No post-processing: the links are absolute already.
+                return source._render_template(
+                    source[field], source.render_model, ids, engine=engine, options={}
+                )
+
+            subjects = render("subject", "inline_template")
+            bodies = render("body_html", "qweb")
+            senders = render("email_from", "inline_template")
             values += [
                 {
-                    "subject": subjects[user.id],
-                    "body_html": bodies[user.id],
-                    "email_from": senders[user.id],
-                    "recipient_ids": [(4, user.partner_id.id)],
+                    "subject": subjects[res_id],
+                    "body_html": bodies[res_id],
+                    "email_from": senders[res_id],
+                    "recipient_ids": [(4, reminder.user_id.partner_id.id)],
                     "auto_delete": template.auto_delete,
                     "message_type": "email",
                 }
-                for user in users
+                for res_id in ids
+                for reminder in [self.browse(res_id)]
             ]
         return Mail.create(values)
 

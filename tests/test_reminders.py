@@ -189,7 +189,7 @@ class TestReminders(KinerjaEvaluationCase):
         template = self.env.ref(TEMPLATE)
         template.with_context(lang="id_ID").write(
             {
-                "subject": "Pengingat: {{ object.name }}",
+                "subject": "Pengingat: {{ object.user_id.name }}",
                 "body_html": "<p>Pengingat tenggat</p>",
             }
         )
