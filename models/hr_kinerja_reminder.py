@@ -130,6 +130,7 @@ class HrKinerjaReminder(models.Model):
         ):
             same[(reminder.user_id.id, reminder.date)].append(reminder)
         labels = self._step_labels()
+        dates = {}  # the few deadlines of a run, each formatted once
         cell = Markup('<td style="padding: 4px;">%s</td>')
         head = Markup("").join(
             Markup('<th style="text-align: left; padding: 4px;">%s</th>') % label
@@ -142,7 +143,11 @@ class HrKinerjaReminder(models.Model):
                     (
                         cell % labels.get(line.step, line.step),
                         cell % (Markup('<a href="%s">%s</a>') % (line.url, line.record_name)),
-                        cell % format_date(self.env, line.deadline),
+                        cell
+                        % (
+                            dates.get(line.deadline)
+                            or dates.setdefault(line.deadline, format_date(self.env, line.deadline))
+                        ),
                         cell % line.days_left,
                     )
                 )
