@@ -424,7 +424,8 @@ class HrKinerjaProgress(models.Model):
         holidays, weekdays = year._kinerja_holidays(), year._kinerja_weekdays()
         sequences = {period.id: period.sequence for period in year.period_ids}
         now = fields.Datetime.now()
-        rows = []
+        columns = defaultdict(list)  # one array per column: INSERT ... SELECT unnest
+        lefts = {}  # working days to each of the few deadlines, counted once
         for (unit_id, period_id, stage), values in counts.items():
             done, in_progress = values["done"], values["in_progress"]
             missing, overdue = values["missing"], values["overdue"]
@@ -440,45 +441,67 @@ class HrKinerjaProgress(models.Model):
                 status = "1_todo"
             left = None
             if deadline and status != "2_done":
-                left = (
-                    rule_workdays.working_days_between(today, deadline, holidays, weekdays)
-                    if deadline >= today
-                    else -rule_workdays.working_days_between(deadline, today, holidays, weekdays)
-                )
-            rows.append(
-                SQL(
-                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    year.company_id.id,
-                    year.id,
-                    period_id,
-                    sequences[period_id],
-                    unit_id,
-                    stage,
-                    status,
-                    deadline,
-                    left,
-                    expected,
-                    done,
-                    in_progress,
-                    missing,
-                    overdue,
-                    round(100.0 * done / expected, 1),
-                    now,
-                )
-            )
+                if deadline not in lefts:
+                    lefts[deadline] = (
+                        rule_workdays.working_days_between(today, deadline, holidays, weekdays)
+                        if deadline >= today
+                        else -rule_workdays.working_days_between(
+                            deadline, today, holidays, weekdays
+                        )
+                    )
+                left = lefts[deadline]
+            for column, value in (
+                ("period_id", period_id),
+                ("period_sequence", sequences[period_id]),
+                ("department_id", unit_id),
+                ("stage", stage),
+                ("status", status),
+                ("deadline", deadline),
+                ("workdays_left", left),
+                ("expected", expected),
+                ("done", done),
+                ("in_progress", in_progress),
+                ("missing", missing),
+                ("overdue", overdue),
+                ("progress", round(100.0 * done / expected, 1)),
+            ):
+                columns[column].append(value)
         cr = self.env.cr
         cr.execute(SQL("DELETE FROM hr_kinerja_progress WHERE year_id = %s", year.id))
-        if rows:
+        if columns:
             cr.execute(
                 SQL(
-                    """INSERT INTO hr_kinerja_progress (company_id, year_id, period_id,
-                        period_sequence, department_id, stage, status, deadline,
-                        workdays_left, expected, done, in_progress, missing, overdue,
-                        progress, refreshed)
-                       VALUES %s""",
-                    SQL(", ").join(rows),
+                    """INSERT INTO hr_kinerja_progress (company_id, year_id, refreshed,
+                        period_id, period_sequence, department_id, stage, status, deadline,
+                        workdays_left, expected, done, in_progress, missing, overdue, progress)
+                       SELECT %s, %s, %s, * FROM unnest(
+                        %s::int[], %s::int[], %s::int[], %s::varchar[], %s::varchar[],
+                        %s::date[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[],
+                        %s::int[], %s::float8[])""",
+                    year.company_id.id,
+                    year.id,
+                    now,
+                    *(
+                        columns[name]
+                        for name in (
+                            "period_id",
+                            "period_sequence",
+                            "department_id",
+                            "stage",
+                            "status",
+                            "deadline",
+                            "workdays_left",
+                            "expected",
+                            "done",
+                            "in_progress",
+                            "missing",
+                            "overdue",
+                            "progress",
+                        )
+                    ),
                 )
             )
+        rows = columns["stage"]
         self.invalidate_model()
         self.env["hr.kinerja.progress.curve"]._refresh(year)
         return len(rows)

@@ -71,44 +71,46 @@ class HrKinerjaProgressCurve(models.Model):
         )
         counts = distributions._predicate_counts() if distributions else {}
         achievements = distributions._achievements() if distributions else {}
-        rows = []
+        columns = ([], [], [], [], [], [], [], [])  # INSERT ... SELECT unnest of arrays
         for distribution in distributions:
             per, unrated = counts[distribution.id]
             achievement = achievements.get(distribution.id) or None
             total = sum(per.values()) + unrated
             allowed = rule_proposal.bounds(achievement, total)[0] if achievement else {}
+            period = distribution.period_id
             for key, _label in PREDICATES:
                 predicate = key.split("_", 1)[1]
                 count = per[predicate]
                 low, high = allowed.get(predicate, (0, total))
                 outside = max(low - count, 0, count - high)
                 for series, value in (("1_low", low), ("2_rated", count), ("3_high", high)):
-                    rows.append(
-                        SQL(
-                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                            year.company_id.id,
-                            year.id,
-                            distribution.period_id.id,
-                            distribution.period_id.sequence,
-                            distribution.department_id.id,
-                            achievement,
-                            key,
-                            series,
-                            value,
-                            outside if series == "2_rated" else 0,
-                        )
+                    row = (
+                        period.id,
+                        period.sequence,
+                        distribution.department_id.id,
+                        achievement,
+                        key,
+                        series,
+                        value,
+                        outside if series == "2_rated" else 0,
                     )
+                    for column, item in zip(columns, row, strict=True):
+                        column.append(item)
         cr = self.env.cr
         cr.execute(SQL("DELETE FROM hr_kinerja_progress_curve WHERE year_id = %s", year.id))
-        if rows:
+        if columns[0]:
             cr.execute(
                 SQL(
                     """INSERT INTO hr_kinerja_progress_curve (company_id, year_id, period_id,
                         period_sequence, department_id, achievement, predicate, series,
                         value, outside)
-                       VALUES %s""",
-                    SQL(", ").join(rows),
+                       SELECT %s, %s, * FROM unnest(%s::int[], %s::int[], %s::int[],
+                        %s::varchar[], %s::varchar[], %s::varchar[], %s::int[], %s::int[])""",
+                    year.company_id.id,
+                    year.id,
+                    *columns,
                 )
             )
+        rows = columns[0]
         self.invalidate_model()
         return len(rows)

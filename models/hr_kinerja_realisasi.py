@@ -2,6 +2,7 @@ import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..rules import achievement as rule_achievement
 from .policy import allow
@@ -462,8 +463,31 @@ class HrKinerjaRealisasi(models.Model):
 
     @api.model
     def _owed_pairs(self, skps, periods):
-        """{(SKP id, period id)} that still owe a realisation (see _owed)."""
-        return {key for key, (owed, _due) in self._owed(skps, periods).items() if owed}
+        """{(SKP id, period id)} that still owe a realisation: the rule of _owed in one
+        query, for the daily to-dos and the reminders of a whole agency."""
+        if not skps or not periods:
+            return set()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT DISTINCT skp.id, period.id
+                     FROM hr_kinerja_skp skp
+                     JOIN hr_kinerja_iki iki ON iki.skp_id = skp.id
+                     JOIN hr_kinerja_period period
+                       ON period.id = ANY(%(periods)s)
+                      AND period.company_id = skp.company_id
+                      AND skp.date_start <= period.date_end
+                      AND skp.date_end >= period.date_start
+                    WHERE skp.id = ANY(%(skps)s) AND skp.state = 'set'
+                      AND NOT EXISTS (
+                          SELECT 1 FROM hr_kinerja_realisasi line
+                           WHERE line.iki_id = iki.id AND line.period_id = period.id
+                             AND line.state IN ('submitted', 'reviewed'))""",
+                skps=skps.ids,
+                periods=periods.ids,
+            )
+        )
+        return set(self.env.cr.fetchall())
 
     @api.model
     def _due_activities(self, type_xmlid, skps):

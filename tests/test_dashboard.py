@@ -197,6 +197,20 @@ class TestDashboard(KinerjaEvaluationCase):
         self.assertEqual(self._numbers(row), (1, 1, 0, 0, 0))
         self.assertEqual(row.status, "2_done")
 
+    def test_owed_pairs_follow_the_rule_of_owed(self):
+        """The daily to-dos and the reminders ask in one query which SKPs owe a
+        realisation of which period: the same answer as the due list's rule."""
+        Realisasi = self.env["hr.kinerja.realisasi"]
+        skps = self.env["hr.kinerja.skp"].search([("year_id", "=", self.year.id)])
+        periods = self.year.period_ids.filtered(lambda p: p.kind != "annual")
+        expected = {key for key, (owed, _due) in Realisasi._owed(skps, periods).items() if owed}
+        self.assertTrue(expected)
+        owing = Realisasi._owed_pairs(skps, periods)
+        self.assertEqual(owing, expected)
+        # the one who submitted January owes nothing for it
+        submitted = self.skp_of[self.staff[0]]
+        self.assertNotIn((submitted.id, self.january.id), owing)
+
     def test_never_entered_realisations_are_counted_and_named(self):
         """The realisations nobody entered are indicators, not records: the number
         opens the indicators, the two entered by nobody among them."""
