@@ -561,6 +561,7 @@ class HrKinerjaReminder(models.Model):
         for user, reminder in first.items():
             languages[user.lang or "en_US"].append(reminder.id)
         values = []
+        author = self.env.user.partner_id
         for lang, ids in languages.items():
             source = template.sudo().with_context(lang=lang)
 
@@ -578,6 +579,8 @@ class HrKinerjaReminder(models.Model):
                     "subject": subjects[res_id],
                     "body_html": bodies[res_id],
                     "email_from": senders[res_id],
+                    # given, so that no author is looked up for each message
+                    "author_id": author.id,
                     "recipient_ids": [(4, reminder.user_id.partner_id.id)],
                     "auto_delete": template.auto_delete,
                     "message_type": "email",

@@ -96,6 +96,7 @@ REMINDER_TABLES = (
     "mail_message",
 )
 TARGET_DASHBOARD = 1.0
+MONITORING_TABLES = ("hr_kinerja_progress", "hr_kinerja_progress_curve")
 
 
 def addon(module):
@@ -329,7 +330,7 @@ def clear_periods(env, periods_):
     vacuum(cr.dbname)
 
 
-def vacuum(dbname):
+def vacuum(dbname, tables=PERIOD_TABLES):
     """VACUUM ANALYZE the emptied tables. Deleted rows leave pages behind: with
     statistics of 0 rows on many pages, the planner believes the table stays empty
     while a step fills it, and the ORM's ``UPDATE ... FROM (VALUES ...)`` turns
@@ -339,7 +340,7 @@ def vacuum(dbname):
     try:
         connection.autocommit = True
         with connection.cursor() as cursor:
-            cursor.execute(f"VACUUM ANALYZE {', '.join(PERIOD_TABLES)}")
+            cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
     finally:
         connection.close()
 
@@ -530,6 +531,8 @@ def reminder_run(env, period, meter):
     with mock.patch.object(odoo.fields.Date, "context_today", lambda *_args, **_kw: day):
         env["hr.kinerja.realisasi"]._cron_realisation_due()
     cr.commit()  # pylint: disable=invalid-commit
+    # what earlier runs deleted, vacuumed as autovacuum would have overnight
+    vacuum(cr.dbname, REMINDER_TABLES + MONITORING_TABLES)
     try:
         reminders = meter.run(
             "reminders", lambda: env["hr.kinerja.reminder"]._remind(env.company, day)
