@@ -313,29 +313,18 @@ class HrKinerjaProgress(models.Model):
         periods = self._realisation_periods(year, today)
         if not periods:
             return
-        self.env.flush_all()
         self.env.cr.execute(
-            SQL(
-                """SELECT skp.department_id, period.id, count(*)
-                     FROM hr_kinerja_iki iki
-                     JOIN hr_kinerja_skp skp ON skp.id = iki.skp_id
-                     JOIN hr_kinerja_period period
-                       ON period.id IN %(periods)s
-                      AND skp.date_start <= period.date_end
-                      AND skp.date_end >= period.date_start
-                    WHERE iki.company_id = %(company)s
-                      AND skp.year_id = %(year)s
-                      AND skp.state IN %(states)s
-                      AND skp.department_id IS NOT NULL
-                      AND NOT EXISTS (
-                          SELECT 1 FROM hr_kinerja_realisasi line
-                           WHERE line.iki_id = iki.id AND line.period_id = period.id
-                             AND line.state IN ('submitted', 'reviewed'))
-                 GROUP BY skp.department_id, period.id""",
-                periods=tuple(periods.ids),
-                company=year.company_id.id,
-                year=year.id,
-                states=REPORTING_STATES,
+            self.env["hr.kinerja.realisasi"]._owed_sql(
+                SQL("skp.department_id, period.id, count(*)"),
+                periods,
+                SQL(
+                    "skp.company_id = %s AND skp.year_id = %s AND skp.state IN %s "
+                    "AND skp.department_id IS NOT NULL",
+                    year.company_id.id,
+                    year.id,
+                    REPORTING_STATES,
+                ),
+                group_by=SQL("skp.department_id, period.id"),
             )
         )
         late = {p.id for p in periods if p.date_evaluation and p.date_evaluation < today}
@@ -469,35 +458,19 @@ class HrKinerjaProgress(models.Model):
         cr = self.env.cr
         cr.execute(SQL("DELETE FROM hr_kinerja_progress WHERE year_id = %s", year.id))
         if columns:
+            names = list(columns)  # in the order the loop above fills them
+            types = {"stage": "varchar", "status": "varchar", "deadline": "date"}
+            types["progress"] = "float8"
             cr.execute(
                 SQL(
-                    """INSERT INTO hr_kinerja_progress (company_id, year_id, refreshed,
-                        period_id, period_sequence, department_id, stage, status, deadline,
-                        workdays_left, expected, done, in_progress, missing, overdue, progress)
-                       SELECT %s, %s, %s, * FROM unnest(
-                        %s::int[], %s::int[], %s::int[], %s::varchar[], %s::varchar[],
-                        %s::date[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[],
-                        %s::int[], %s::float8[])""",
+                    "INSERT INTO hr_kinerja_progress (company_id, year_id, refreshed, %s) "
+                    "SELECT %s, %s, %s, * FROM unnest(%s)",
+                    SQL(", ").join(SQL.identifier(name) for name in names),
                     year.company_id.id,
                     year.id,
                     now,
-                    *(
-                        columns[name]
-                        for name in (
-                            "period_id",
-                            "period_sequence",
-                            "department_id",
-                            "stage",
-                            "status",
-                            "deadline",
-                            "workdays_left",
-                            "expected",
-                            "done",
-                            "in_progress",
-                            "missing",
-                            "overdue",
-                            "progress",
-                        )
+                    SQL(", ").join(
+                        SQL(f"%s::{types.get(name, 'int')}[]", columns[name]) for name in names
                     ),
                 )
             )

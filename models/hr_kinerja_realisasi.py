@@ -462,29 +462,44 @@ class HrKinerjaRealisasi(models.Model):
         return result
 
     @api.model
+    def _owed_sql(self, select, periods, skp_condition, group_by=None):
+        """SQL: ``select`` over the (SKP, indicator, period) of the SKPs matching
+        ``skp_condition`` that cover one of ``periods`` and whose indicator has no
+        submitted or reviewed realisation of that period - the rule of _owed, for
+        those who count a whole agency (the to-dos, the reminders, the dashboard)."""
+        self.env.flush_all()
+        return SQL(
+            """SELECT %(select)s
+                 FROM hr_kinerja_skp skp
+                 JOIN hr_kinerja_iki iki ON iki.skp_id = skp.id
+                 JOIN hr_kinerja_period period
+                   ON period.id = ANY(%(periods)s)
+                  AND period.company_id = skp.company_id
+                  AND skp.date_start <= period.date_end
+                  AND skp.date_end >= period.date_start
+                WHERE %(condition)s
+                  AND NOT EXISTS (
+                      SELECT 1 FROM hr_kinerja_realisasi line
+                       WHERE line.iki_id = iki.id AND line.period_id = period.id
+                         AND line.state IN ('submitted', 'reviewed'))
+                %(group_by)s""",
+            select=select,
+            periods=periods.ids,
+            condition=skp_condition,
+            group_by=SQL("GROUP BY %s", group_by) if group_by else SQL(),
+        )
+
+    @api.model
     def _owed_pairs(self, skps, periods):
-        """{(SKP id, period id)} that still owe a realisation: the rule of _owed in one
-        query, for the daily to-dos and the reminders of a whole agency."""
+        """{(SKP id, period id)} that still owe a realisation (the rule of _owed, in
+        one query)."""
         if not skps or not periods:
             return set()
-        self.env.flush_all()
         self.env.cr.execute(
-            SQL(
-                """SELECT DISTINCT skp.id, period.id
-                     FROM hr_kinerja_skp skp
-                     JOIN hr_kinerja_iki iki ON iki.skp_id = skp.id
-                     JOIN hr_kinerja_period period
-                       ON period.id = ANY(%(periods)s)
-                      AND period.company_id = skp.company_id
-                      AND skp.date_start <= period.date_end
-                      AND skp.date_end >= period.date_start
-                    WHERE skp.id = ANY(%(skps)s) AND skp.state = 'set'
-                      AND NOT EXISTS (
-                          SELECT 1 FROM hr_kinerja_realisasi line
-                           WHERE line.iki_id = iki.id AND line.period_id = period.id
-                             AND line.state IN ('submitted', 'reviewed'))""",
-                skps=skps.ids,
-                periods=periods.ids,
+            self._owed_sql(
+                SQL("DISTINCT skp.id, period.id"),
+                periods,
+                SQL("skp.id = ANY(%s) AND skp.state = 'set'", skps.ids),
             )
         )
         return set(self.env.cr.fetchall())
