@@ -144,7 +144,8 @@ class TestPortalEvaluation(KinerjaPortalCase):
         self.assertEqual(after, before)
         self.assertEqual(
             before,
-            {"/my/kinerja/evaluation": 14, self._url(): 25, "/my/kinerja/angka-kredit": 13},
+            # +3 each: whether the user leads a unit (the "Units I Lead" tab)
+            {"/my/kinerja/evaluation": 17, self._url(): 28, "/my/kinerja/angka-kredit": 16},
         )
 
     # -- browser ----------------------------------------------------------------------

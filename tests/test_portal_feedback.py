@@ -224,12 +224,13 @@ class TestPortalFeedback(FollowMixin, KinerjaPortalCase):
         self.assertEqual(after, before)
         self.assertEqual(
             before,
+            # +3 each: whether the user leads a unit (the "Units I Lead" tab)
             {
-                "/my/kinerja/feedback": 17,
-                "/my/kinerja/feedback?filterby=given": 17,
-                f"/my/kinerja/feedback/new?receiver_id={self.archivist.id}": 24,
-                "/my/kinerja/feedback/new": 13,
-                "/my/kinerja/feedback/ask": 12,
+                "/my/kinerja/feedback": 20,
+                "/my/kinerja/feedback?filterby=given": 20,
+                f"/my/kinerja/feedback/new?receiver_id={self.archivist.id}": 27,
+                "/my/kinerja/feedback/new": 16,
+                "/my/kinerja/feedback/ask": 15,
             },
         )
 
@@ -326,5 +327,5 @@ class TestPortalDialog(FollowMixin, KinerjaPortalCase):
         after = {url: self.portal_queries(self.staff_user, url) for url in urls}
         self.assertEqual(after, before)
         self.assertEqual(
-            before, {"/my/kinerja/dialog": 14, f"/my/kinerja/dialog/{self.dialog.id}": 18}
+            before, {"/my/kinerja/dialog": 17, f"/my/kinerja/dialog/{self.dialog.id}": 21}
         )
