@@ -278,20 +278,24 @@ class HrKinerjaEvaluationDocument(models.Model):
         return self.employee_id.user_id
 
     @api.model
+    def _documents_pending_domain(self):
+        """Rated evaluations whose document is still to hand over, or received and
+        still to return signed."""
+        return [
+            ("state", "!=", "draft"),
+            "|",
+            ("handed_over_date", "=", False),
+            "&",
+            ("received_date", "!=", False),
+            ("returned_date", "=", False),
+        ]
+
+    @api.model
     def _cron_document_reminders(self):
         """One to-do per owed step (hand over, return signed) to whoever owes it,
         due on its deadline; never a second one for the same step, none for a step
         done. Returns the activities created."""
-        evaluations = self.sudo().search(
-            [
-                ("state", "!=", "draft"),
-                "|",
-                ("handed_over_date", "=", False),
-                "&",
-                ("received_date", "!=", False),
-                ("returned_date", "=", False),
-            ]
-        )
+        evaluations = self.sudo().search(self._documents_pending_domain())
         model_id = self.env["ir.model"]._get_id(self._name)
         created = self.env["mail.activity"].sudo()
         for step, (xmlid, deadline_field) in DOCUMENT_STEPS.items():

@@ -490,6 +490,27 @@ class HrKinerjaRealisasi(models.Model):
         )
 
     @api.model
+    def _owing(self, periods):
+        """[(SKP, period)]: the set SKPs of the periods' agencies that still owe a
+        realisation of one of ``periods`` (read as superuser), SKP by SKP."""
+        if not periods:
+            return []
+        skps = (
+            self.env["hr.kinerja.skp"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "in", periods.company_id.ids),
+                    ("state", "=", "set"),
+                    ("date_start", "<=", max(periods.mapped("date_end"))),
+                    ("date_end", ">=", min(periods.mapped("date_start"))),
+                ]
+            )
+        )
+        owed = self._owed_pairs(skps, periods)
+        return [(skp, period) for skp in skps for period in periods if (skp.id, period.id) in owed]
+
+    @api.model
     def _owed_pairs(self, skps, periods):
         """{(SKP id, period id)} that still owe a realisation (the rule of _owed, in
         one query)."""
@@ -580,30 +601,10 @@ class HrKinerjaRealisasi(models.Model):
         )
         if not periods:
             return self.env["mail.activity"]
-        skps = (
-            self.env["hr.kinerja.skp"]
-            .sudo()
-            .search(
-                [
-                    ("state", "=", "set"),
-                    ("date_start", "<=", max(periods.mapped("date_end"))),
-                    ("date_end", ">=", min(periods.mapped("date_start"))),
-                ]
-            )
-        )
-        owed = self._owed_pairs(skps, periods)
-        wanted = []
-        for skp in skps:
-            for period in periods:
-                if (skp.id, period.id) in owed:
-                    wanted.append(
-                        (
-                            skp,
-                            skp.employee_id.user_id,
-                            period,
-                            _("Report %(period)s", period=period.name),
-                        )
-                    )
+        wanted = [
+            (skp, skp.employee_id.user_id, period, _("Report %(period)s", period=period.name))
+            for skp, period in self._owing(periods)
+        ]
         return self._create_due_activities(
             "hr_kinerja_asn.mail_activity_type_realisation_due", wanted
         )

@@ -247,34 +247,19 @@ class HrKinerjaReminder(models.Model):
 
     @api.model
     def _realisation_steps(self, env, periods):
-        if not periods:
-            return []
-        skps = env["hr.kinerja.skp"].search(
-            [
-                ("company_id", "in", periods.company_id.ids),
-                ("state", "=", "set"),
-                ("date_start", "<=", max(periods.mapped("date_end"))),
-                ("date_end", ">=", min(periods.mapped("date_start"))),
-            ]
-        )
         Realisasi = env["hr.kinerja.realisasi"]
-        owed = Realisasi._owed_pairs(skps, periods)
-        steps = []
-        for skp in skps:
-            for period in periods:
-                if (skp.id, period.id) in owed:
-                    steps.append(
-                        self._step(
-                            "realisation",
-                            skp,
-                            Realisasi._due_activity_deadline(period),
-                            skp.employee_id,
-                            skp.employee_id,
-                            skp.department_id,
-                            period,
-                        )
-                    )
-        return steps
+        return [
+            self._step(
+                "realisation",
+                skp,
+                Realisasi._due_activity_deadline(period),
+                skp.employee_id,
+                skp.employee_id,
+                skp.department_id,
+                period,
+            )
+            for skp, period in Realisasi._owing(periods)
+        ]
 
     @api.model
     def _review_steps(self, env, periods):
@@ -388,16 +373,9 @@ class HrKinerjaReminder(models.Model):
     @api.model
     def _document_steps(self, env, company):
         steps = []
-        evaluations = env["hr.kinerja.evaluation"].search(
-            [
-                ("company_id", "=", company.id),
-                ("state", "!=", "draft"),
-                "|",
-                ("handed_over_date", "=", False),
-                "&",
-                ("received_date", "!=", False),
-                ("returned_date", "=", False),
-            ]
+        Evaluation = env["hr.kinerja.evaluation"]
+        evaluations = Evaluation.search(
+            [("company_id", "=", company.id), *Evaluation._documents_pending_domain()]
         )
         for evaluation in evaluations:
             unit = evaluation.employee_id.department_id
