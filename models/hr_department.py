@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from . import bulk
+
 UNIT_LEVELS = [
     ("ppt_pratama", "Led by a JPT Pratama"),
     ("administrator", "Led by an Administrator"),
@@ -49,6 +51,10 @@ class HrDepartment(models.Model):
                         unit=unit.name,
                     )
                 )
+
+    def unlink(self):
+        bulk.forget(self.env, "department_id", self.ids)  # the dashboard's rows
+        return super().unlink()
 
     def _kinerja_leaders(self, date):
         """{unit id: leader employee id or False} on ``date``: a unit delegation in

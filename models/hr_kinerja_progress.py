@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from ..rules import workdays as rule_workdays
+from . import bulk
 from .hr_kinerja_skp import ACTIVE_STATES
 
 # The SKPs whose indicators owe a realisation each period they cover; closed ones
@@ -46,6 +47,8 @@ class HrKinerjaProgress(models.Model):
     _inherit = ["hr.kinerja.policy"]
     _order = "status, deadline, period_sequence, department_id, stage"
     _log_access = False
+    # a cache rebuilt in bulk: its table is made by init() (no foreign keys)
+    _auto = False
 
     _kinerja_policy = ()
     _kinerja_server_fields = (
@@ -63,11 +66,11 @@ class HrKinerjaProgress(models.Model):
         "refreshed",
     )
 
-    company_id = fields.Many2one("res.company", string="Agency", readonly=True, index=True)
+    company_id = fields.Many2one("res.company", string="Agency", readonly=True)
     year_id = fields.Many2one("hr.kinerja.year", string="Performance Year", readonly=True)
     period_id = fields.Many2one("hr.kinerja.period", readonly=True)
     period_sequence = fields.Integer(readonly=True)
-    department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
+    department_id = fields.Many2one("hr.department", string="Unit", readonly=True)
     stage = fields.Selection(STAGES, readonly=True)
     status = fields.Selection(STATUSES, readonly=True)
     deadline = fields.Date(readonly=True)
@@ -83,6 +86,9 @@ class HrKinerjaProgress(models.Model):
     overdue = fields.Integer(readonly=True)
     progress = fields.Float("Done (%)", readonly=True, aggregator="avg")
     refreshed = fields.Datetime("Counted On", readonly=True)
+
+    def init(self):
+        bulk.cache_table(self)
 
     # -- the definition --------------------------------------------------------------
     @api.model
@@ -235,24 +241,57 @@ class HrKinerjaProgress(models.Model):
             model, unit_path, period_field = self._stage_source(stage)
             Model = env[model].with_context(active_test=False)
             groupby = [unit_path] + ([period_field] if period_field else [])
-            for bucket in BUCKETS:
-                domain = self._stage_domain(stage, bucket, year, today)
-                if domain is None:
-                    continue
-                groups = Model._read_group(domain, groupby, ["__count"])
-                add(
-                    stage,
-                    bucket,
-                    (
-                        (group[0].id, group[1].id if period_field else annual.id, group[-1])
-                        for group in groups
-                    ),
-                )
+            buckets = {
+                bucket: domain
+                for bucket in BUCKETS
+                for domain in [self._stage_domain(stage, bucket, year, today)]
+                if domain is not None
+            }
+            base = self._stage_domain(stage, None, year, today)
+            for group in self._count_buckets(Model, base, buckets, groupby):
+                unit_id, period_id = group[0], group[1] if period_field else annual.id
+                for bucket, count in zip(buckets, group[len(groupby) :], strict=True):
+                    if count:
+                        add(stage, bucket, [(unit_id, period_id, count)])
         self._count_missing_skps(year, annual, counts)
         self._count_owed_realisations(year, today, counts)
         self._count_missing_achievements(year, today, counts)
         self._stage_deadlines(year, today, counts)
         return counts
+
+    @api.model
+    def _count_buckets(self, Model, base, buckets, groupby):
+        """[(group ids..., count of each bucket...)]: the records of ``base`` per
+        ``groupby``, each bucket counted where its domain holds - one query per
+        stage rather than one per bucket. Every bucket's domain is ``base`` and a
+        few conditions on the record itself, so that its condition is a FILTER of
+        the same grouped query; a bucket needing a join is counted on its own."""
+        query = Model._search(base)
+        terms = [Model._read_group_groupby(spec, query) for spec in groupby]
+        query.groupby = SQL(", ").join(terms)
+        aggregates = []
+        for domain in buckets.values():
+            extra = domain[len(base) :]
+            condition = Model._where_calc(extra, active_test=False) if extra else None
+            if domain[: len(base)] != base or (condition is not None and condition._joins):
+                aggregates.append(None)  # counted on its own, below
+            elif condition is None:
+                aggregates.append(SQL("COUNT(*)"))
+            else:
+                aggregates.append(SQL("COUNT(*) FILTER (WHERE %s)", condition.where_clause))
+        rows = {
+            tuple(row[: len(groupby)]): list(row[len(groupby) :])
+            for row in self.env.execute_query(
+                query.select(*terms, *[a or SQL("0") for a in aggregates])
+            )
+        }
+        for index, (domain, aggregate) in enumerate(zip(buckets.values(), aggregates, strict=True)):
+            if aggregate is not None:
+                continue
+            for *keys, count in Model._read_group(domain, groupby, ["__count"]):
+                key = tuple(key.id for key in keys)
+                rows.setdefault(key, [0] * len(aggregates))[index] = count
+        return [(*key, *values) for key, values in rows.items()]
 
     @api.model
     def _missing_skps_domain(self, year):
@@ -396,11 +435,14 @@ class HrKinerjaProgress(models.Model):
                     key = (unit.id, period.id, stage)
                     earliest[key] = min(deadline, earliest.get(key, deadline))
         periods = {period.id: period for period in year.period_ids}
+        dates = {}  # (period id, stage): its date, read once
         for (unit_id, period_id, stage), values in counts.items():
             if stage in ("6_document", "7_signed", "8_objection"):
                 values["deadline"] = earliest.get((unit_id, period_id, stage), False)
-            else:
-                values["deadline"] = self._period_deadline(stage, periods[period_id], year)
+                continue
+            if (period_id, stage) not in dates:
+                dates[(period_id, stage)] = self._period_deadline(stage, periods[period_id], year)
+            values["deadline"] = dates[(period_id, stage)]
 
     # -- the rows ------------------------------------------------------------------------
     @api.model
@@ -470,7 +512,7 @@ class HrKinerjaProgress(models.Model):
                     year.id,
                     now,
                     SQL(", ").join(
-                        SQL(f"%s::{types.get(name, 'int')}[]", columns[name]) for name in names
+                        bulk.array(columns[name], types.get(name, "int")) for name in names
                     ),
                 )
             )

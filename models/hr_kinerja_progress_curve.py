@@ -3,6 +3,7 @@ from odoo.tools import SQL
 
 from ..rules import constants as rule_constants
 from ..rules import proposal as rule_proposal
+from . import bulk
 
 # A graph view draws one measure: the band is two more series beside the count.
 SERIES = [("1_low", "Pattern: At Least"), ("2_rated", "Rated"), ("3_high", "Pattern: At Most")]
@@ -10,6 +11,10 @@ PREDICATES = [
     (f"{index}_{key}", rule_constants.PREDICATE_NAMES[key])
     for index, key in enumerate(rule_constants.PREDICATES, 1)
 ]
+
+
+# the types of the columns of ``_refresh``'s rows
+CURVE_TYPES = ("int", "int", "int", "varchar", "varchar", "varchar", "int", "int")
 
 
 class HrKinerjaProgressCurve(models.Model):
@@ -27,6 +32,8 @@ class HrKinerjaProgressCurve(models.Model):
     _inherit = ["hr.kinerja.policy"]
     _order = "period_sequence, department_id, predicate, series"
     _log_access = False
+    # a cache rebuilt in bulk: its table is made by init() (no foreign keys)
+    _auto = False
 
     _kinerja_policy = ()
     _kinerja_server_fields = (
@@ -42,11 +49,11 @@ class HrKinerjaProgressCurve(models.Model):
         "outside",
     )
 
-    company_id = fields.Many2one("res.company", string="Agency", readonly=True, index=True)
+    company_id = fields.Many2one("res.company", string="Agency", readonly=True)
     year_id = fields.Many2one("hr.kinerja.year", string="Performance Year", readonly=True)
     period_id = fields.Many2one("hr.kinerja.period", readonly=True)
     period_sequence = fields.Integer(readonly=True)
-    department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
+    department_id = fields.Many2one("hr.department", string="Unit", readonly=True)
     achievement = fields.Selection(
         list(rule_constants.ACHIEVEMENT_NAMES.items()),
         string="Unit Achievement",
@@ -61,6 +68,9 @@ class HrKinerjaProgressCurve(models.Model):
         help="How far the count lies outside the band the pattern allows.",
     )
 
+    def init(self):
+        bulk.cache_table(self)
+
     @api.model
     def _refresh(self, year):
         """Rebuild the curve of the agency's ``year`` from its distributions: the
@@ -72,12 +82,14 @@ class HrKinerjaProgressCurve(models.Model):
         counts = distributions._predicate_counts() if distributions else {}
         achievements = distributions._achievements() if distributions else {}
         columns = ([], [], [], [], [], [], [], [])  # INSERT ... SELECT unnest of arrays
-        for distribution in distributions:
-            per, unrated = counts[distribution.id]
-            achievement = achievements.get(distribution.id) or None
+        periods = {period.id: period.sequence for period in distributions.period_id}
+        for distribution_id, period_id, unit_id in [
+            (d.id, d.period_id.id, d.department_id.id) for d in distributions
+        ]:
+            per, unrated = counts[distribution_id]
+            achievement = achievements.get(distribution_id) or None
             total = sum(per.values()) + unrated
             allowed = rule_proposal.bounds(achievement, total)[0] if achievement else {}
-            period = distribution.period_id
             for key, _label in PREDICATES:
                 predicate = key.split("_", 1)[1]
                 count = per[predicate]
@@ -85,9 +97,9 @@ class HrKinerjaProgressCurve(models.Model):
                 outside = max(low - count, 0, count - high)
                 for series, value in (("1_low", low), ("2_rated", count), ("3_high", high)):
                     row = (
-                        period.id,
-                        period.sequence,
-                        distribution.department_id.id,
+                        period_id,
+                        periods[period_id],
+                        unit_id,
                         achievement,
                         key,
                         series,
@@ -104,11 +116,13 @@ class HrKinerjaProgressCurve(models.Model):
                     """INSERT INTO hr_kinerja_progress_curve (company_id, year_id, period_id,
                         period_sequence, department_id, achievement, predicate, series,
                         value, outside)
-                       SELECT %s, %s, * FROM unnest(%s::int[], %s::int[], %s::int[],
-                        %s::varchar[], %s::varchar[], %s::varchar[], %s::int[], %s::int[])""",
+                       SELECT %s, %s, * FROM unnest(%s)""",
                     year.company_id.id,
                     year.id,
-                    *columns,
+                    SQL(", ").join(
+                        bulk.array(column, pgtype)
+                        for column, pgtype in zip(columns, CURVE_TYPES, strict=True)
+                    ),
                 )
             )
         rows = columns[0]

@@ -1,11 +1,17 @@
+import re
 from collections import defaultdict
+from functools import reduce
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
+from odoo.tools import SQL
+from odoo.tools.mail import html_normalize
 from odoo.tools.misc import format_date
+from odoo.tools.rendering_tools import parse_inline_template
 
 from ..rules import workdays as rule_workdays
+from . import bulk
 from .mail_thread import followers_done
 
 # The steps with a deadline, in the order of the cycle.
@@ -41,6 +47,11 @@ ACTIVITY_TYPES = {
 # existing to-do is theirs only when it is due on the same date.
 SHARED_RECORD_STEPS = {"realisation", "review", "achievement", "distribution"}
 OPEN = ("open", "reopened")
+# mail.template's "regex" mode: a tag printing a field path (mail_render_mixin).
+QWEB_OUT = re.compile(
+    r"""<(\w+)[\s|\n]+t-out=[\s|\n]*(\'|\")((\w|\.)+)(\2)[\s|\n]*((\/>)|(>[\s|\n]*([^<>]*?))[\s|\n]*<\/\1>)""",
+    flags=re.DOTALL,
+)
 
 
 class HrKinerjaReminder(models.Model):
@@ -116,7 +127,11 @@ class HrKinerjaReminder(models.Model):
 
     def mail_allowed_qweb_expressions(self):
         # The day's e-mail prints only these (rendered without QWeb, see above).
-        return (*super().mail_allowed_qweb_expressions(), "object.list_html")
+        return (
+            *super().mail_allowed_qweb_expressions(),
+            "object.list_html",
+            "object.company_id.email_formatted",
+        )
 
     @api.depends_context("lang")
     @api.depends("user_id", "date")
@@ -131,31 +146,30 @@ class HrKinerjaReminder(models.Model):
             same[(reminder.user_id.id, reminder.date)].append(reminder)
         labels = self._step_labels()
         dates = {}  # the few deadlines of a run, each formatted once
-        cell = Markup('<td style="padding: 4px;">%s</td>')
-        head = Markup("").join(
-            Markup('<th style="text-align: left; padding: 4px;">%s</th>') % label
+        cell = '<td style="padding: 4px;">%s</td>'
+        head = "".join(
+            f'<th style="text-align: left; padding: 4px;">{escape(label)}</th>'
             for label in (_("Step"), _("Document"), _("Deadline"), _("Working Days Left"))
         )
         for reminder in self:
-            rows = [
-                Markup("<tr>%s</tr>")
-                % Markup("").join(
-                    (
-                        cell % labels.get(line.step, line.step),
-                        cell % (Markup('<a href="%s">%s</a>') % (line.url, line.record_name)),
-                        cell
-                        % (
-                            dates.get(line.deadline)
-                            or dates.setdefault(line.deadline, format_date(self.env, line.deadline))
-                        ),
-                        cell % line.days_left,
-                    )
+            rows = []
+            for line in same.get((reminder.user_id.id, reminder.date), []):
+                if line.deadline not in dates:
+                    dates[line.deadline] = escape(format_date(self.env, line.deadline))
+                link = f'<a href="{escape(line.url)}">{escape(line.record_name or "")}</a>'
+                rows.append(
+                    "<tr>"
+                    + cell % escape(labels.get(line.step, line.step))
+                    + cell % link
+                    + cell % dates[line.deadline]
+                    + cell % line.days_left
+                    + "</tr>"
                 )
-                for line in same.get((reminder.user_id.id, reminder.date), [])
-            ]
+            # every value above is escaped
             reminder.list_html = Markup(
-                '<table style="border-collapse: collapse; width: 100%%;"><tr>%s</tr>%s</table>'
-            ) % (head, Markup("").join(rows))
+                f'<table style="border-collapse: collapse; width: 100%;"><tr>{head}</tr>'
+                f"{''.join(rows)}</table>"
+            )
 
     @api.depends("res_model", "res_id")
     def _compute_url(self):
@@ -170,7 +184,8 @@ class HrKinerjaReminder(models.Model):
         deadline, as plain dicts (read as superuser: callers filter by scope):
 
         ``step`` (a key of STEPS), ``model``/``res_id`` (the record it is about),
-        ``name`` (its name), ``period_id`` and ``year_id`` (ids or False),
+        ``name`` (its name, None until ``_named``), ``period_id`` and ``year_id``
+        (ids or False),
         ``user_id`` (the user who owes it, False if nobody can be reminded),
         ``owner_id`` (their employee id), ``employee_id`` (the employee the step is
         about), ``department_id`` (the unit it belongs to), ``deadline``,
@@ -206,12 +221,30 @@ class HrKinerjaReminder(models.Model):
         return [step for step in steps if step["deadline"]]
 
     @api.model
+    def _named(self, steps):
+        """Fill in the names of ``steps`` (those a caller keeps: a name costs a
+        compute), one batch per model. Returns them."""
+        ids = defaultdict(list)
+        for step in steps:
+            if step["name"] is None:
+                ids[step["model"]].append(step["res_id"])
+        names = {
+            (model, record.id): record.display_name
+            for model, res_ids in ids.items()
+            for record in self.env[model].sudo().browse(res_ids)
+        }
+        for step in steps:
+            if step["name"] is None:
+                step["name"] = names[(step["model"], step["res_id"])]
+        return steps
+
+    @api.model
     def _step(self, step, record, deadline, owner, employee, unit, period=None, year=None, **kw):
         return {
             "step": step,
             "model": record._name,
             "res_id": record.id,
-            "name": record.display_name,
+            "name": None,
             "period_id": period.id if period else False,
             "year_id": (year or (period and period.year_id)).id if (year or period) else False,
             "user_id": owner.user_id.id,
@@ -483,40 +516,57 @@ class HrKinerjaReminder(models.Model):
                 due.append((step, min(reached), left[index]))
         if not due:
             return self.browse()
+        self._named([step for step, _stage, _days in due])
         sent = {
             (r.key, r.stage)
             for r in self.sudo().search_fetch(
                 [("key", "in", list({self._key(s) for s, _st, _l in due}))], ["key", "stage"]
             )
         }
-        values = []
+        columns = (
+            "key",
+            "step",
+            "stage",
+            "res_model",
+            "res_id",
+            "record_name",
+            "period_id",
+            "user_id",
+            "employee_id",
+            "deadline",
+            "days_left",
+            "date",
+            "company_id",
+        )
+        rows, reminded = [], []
         for step, stage, days in due:
             key = self._key(step)
             if (key, stage) in sent:
                 continue
             sent.add((key, stage))
-            values.append(
-                {
-                    "key": key,
-                    "step": step["step"],
-                    "stage": stage,
-                    "res_model": step["model"],
-                    "res_id": step["res_id"],
-                    "record_name": step["name"],
-                    "period_id": step["period_id"],
-                    "user_id": step["user_id"],
-                    "employee_id": step["employee_id"] or False,
-                    "deadline": step["deadline"],
-                    "days_left": days,
-                    "date": date,
-                    "company_id": company.id,
-                }
+            reminded.append(step)
+            rows.append(
+                (
+                    key,
+                    step["step"],
+                    stage,
+                    step["model"],
+                    step["res_id"],
+                    step["name"],
+                    step["period_id"] or None,
+                    step["user_id"],
+                    step["employee_id"] or None,
+                    step["deadline"],
+                    days,
+                    date,
+                    company.id,
+                )
             )
-        if not values:
+        if not rows:
             return self.browse()
-        reminders = self.sudo().create(values)
-        by_key = {step_key: step for step, _stage, _days in due for step_key in [self._key(step)]}
-        self._reminder_activities(reminders, by_key)
+        # A log of the server (see the class): written in one INSERT per 1,000.
+        reminders = self.sudo().browse(bulk.insert(self.env, self._table, columns, rows))
+        self._reminder_activities(reminded)
         self._reminder_mails(reminders)
         return reminders
 
@@ -524,8 +574,8 @@ class HrKinerjaReminder(models.Model):
     def _reminder_mails(self, reminders):
         """One e-mail per person listing the day's reminders, in their language,
         queued: the template is rendered on the person's first reminder of the run
-        (its ``list_html`` lists the others), once per language without QWeb, and
-        the mails are created in one batch. Returns them."""
+        (its ``list_html`` lists the others), once per language, and the mails are
+        written in one batch. Returns them."""
         Mail = self.env["mail.mail"].sudo()
         template = self.env.ref(
             "hr_kinerja_asn.mail_template_kinerja_reminder", raise_if_not_found=False
@@ -542,34 +592,81 @@ class HrKinerjaReminder(models.Model):
         author = self.env.user.partner_id
         for lang, ids in languages.items():
             source = template.sudo().with_context(lang=lang)
-
-            def render(field, engine, source=source, ids=ids):
-                # No post-processing: the links are absolute already.
-                return source._render_template(
-                    source[field], source.render_model, ids, engine=engine, options={}
-                )
-
-            subjects = render("subject", "inline_template")
-            bodies = render("body_html", "qweb")
-            senders = render("email_from", "inline_template")
+            records = self.sudo().with_context(lang=lang).browse(ids)
+            subjects = _render(source, "subject", records)
+            bodies = _render(source, "body_html", records)
+            senders = _render(source, "email_from", records)
             values += [
                 {
-                    "subject": subjects[res_id],
-                    "body_html": bodies[res_id],
-                    "email_from": senders[res_id],
-                    # given, so that no author is looked up for each message
-                    "author_id": author.id,
-                    "recipient_ids": [(4, reminder.user_id.partner_id.id)],
-                    "auto_delete": template.auto_delete,
-                    "message_type": "email",
+                    "subject": subjects[reminder.id],
+                    "body_html": bodies[reminder.id],
+                    "email_from": senders[reminder.id],
+                    "partner_id": reminder.user_id.partner_id.id,
                 }
-                for res_id in ids
-                for reminder in [self.browse(res_id)]
+                for reminder in records
             ]
-        return Mail.create(values)
+        return self._queue_mails(values, template.auto_delete, author)
 
     @api.model
-    def _reminder_activities(self, reminders, by_key):
+    def _queue_mails(self, values, auto_delete, author):
+        """Queue the mails of ``values`` (subject, body_html, email_from, partner_id):
+        the first through the ORM, the others as copies of its rows (a mail.message
+        and its mail.mail: 25,000 ORM creates take most of a reminder run), each with
+        its own Message-Id. Returns the mails."""
+        Mail = self.env["mail.mail"].sudo()
+        if not values:
+            return Mail
+        first = Mail.create(
+            {
+                "subject": values[0]["subject"],
+                "body_html": values[0]["body_html"],
+                "email_from": values[0]["email_from"],
+                # given, so that no author is looked up
+                "author_id": author.id,
+                "recipient_ids": [(4, values[0]["partner_id"])],
+                "auto_delete": auto_delete,
+                "message_type": "email",
+            }
+        )
+        rest = values[1:]
+        if not rest:
+            return first
+        Message = self.env["mail.message"].sudo()
+        message_ids = bulk.insert_like(
+            self.env,
+            first.mail_message_id,
+            [
+                {
+                    "subject": value["subject"],
+                    "email_from": value["email_from"],
+                    "message_id": Message._get_message_id({"message_type": "email"}),
+                }
+                for value in rest
+            ],
+        )
+        mail_ids = bulk.insert_like(
+            self.env,
+            first,
+            [
+                {"mail_message_id": message_id, "body_html": value["body_html"]}
+                for message_id, value in zip(message_ids, rest, strict=True)
+            ],
+        )
+        field = Mail._fields["recipient_ids"]
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int[], %s::int[])",
+                SQL.identifier(field.relation),
+                SQL.identifier(field.column1),
+                SQL.identifier(field.column2),
+                mail_ids,
+                [value["partner_id"] for value in rest],
+            )
+        )
+        return first | Mail.browse(mail_ids)
+
+    @api.model
+    def _reminder_activities(self, steps):
         """Move each step's to-do (of the step's type, for that person) to the
         deadline with the reminder as summary, or create it: one search and one
         create for the whole run."""
@@ -578,20 +675,16 @@ class HrKinerjaReminder(models.Model):
             step: self.env.ref(xmlid, raise_if_not_found=False)
             for step, xmlid in ACTIVITY_TYPES.items()
         }
-        wanted = []
-        for reminder in reminders:
-            step = by_key[reminder.key]
-            activity_type = types.get(reminder.step)
-            if activity_type:
-                wanted.append((reminder, step, activity_type))
+        wanted = [(step, types[step["step"]]) for step in steps if types.get(step["step"])]
         if not wanted:
             return Activity
+        users = self.env["res.users"].sudo().browse({step["user_id"] for step, _t in wanted})
+        langs = {user.id: user.lang or "en_US" for user in users}
+        partners = {user.id: user.partner_id.id for user in users}
         domain = []
-        for model in {step["activity_model"] for _r, step, _t in wanted}:
+        for model in {step["activity_model"] for step, _t in wanted}:
             ids = [
-                step["activity_res_id"]
-                for _r, step, _t in wanted
-                if step["activity_model"] == model
+                step["activity_res_id"] for step, _t in wanted if step["activity_model"] == model
             ]
             domain = (
                 ["|", *domain, "&", ("res_model", "=", model), ("res_id", "in", ids)]
@@ -599,12 +692,13 @@ class HrKinerjaReminder(models.Model):
                 else ["&", ("res_model", "=", model), ("res_id", "in", ids)]
             )
         existing = defaultdict(list)
-        for activity in Activity.search(
+        for activity in Activity.search_fetch(
             [
                 *domain,
-                ("user_id", "in", list({r.user_id.id for r, _s, _t in wanted})),
-                ("activity_type_id", "in", list({t.id for _r, _s, t in wanted})),
-            ]
+                ("user_id", "in", users.ids),
+                ("activity_type_id", "in", list({t.id for _s, t in wanted})),
+            ],
+            ["res_model", "res_id", "user_id", "activity_type_id", "date_deadline"],
         ):
             existing[
                 (
@@ -613,36 +707,35 @@ class HrKinerjaReminder(models.Model):
                     activity.user_id.id,
                     activity.activity_type_id.id,
                 )
-            ].append(activity)
+            ].append((activity.id, activity.date_deadline))
         model_ids = {}
         creates = []
         followers = set()
         used = set()
         moves = defaultdict(list)  # (deadline, summary): the to-dos moved there
         labels = {}  # language: {step: label}
-        for reminder, step, activity_type in wanted:
-            lang = reminder.user_id.lang or "en_US"
+        summaries = {}  # (language, step, deadline): the to-do's summary
+        for step, activity_type in wanted:
+            user_id, deadline = step["user_id"], step["deadline"]
+            lang = langs[user_id]
             if lang not in labels:
                 labels[lang] = self.with_context(lang=lang)._step_labels()
-            summary = self.with_context(lang=lang).env._(
-                "%(step)s: due on %(deadline)s",
-                step=labels[lang].get(reminder.step, reminder.step),
-                deadline=format_date(self.with_context(lang=lang).env, reminder.deadline),
-            )
-            key = (
-                step["activity_model"],
-                step["activity_res_id"],
-                reminder.user_id.id,
-                activity_type.id,
-            )
-            candidates = [a for a in existing.get(key, []) if a.id not in used]
-            same_day = [a for a in candidates if a.date_deadline == reminder.deadline]
-            activity = (same_day or ([] if reminder.step in SHARED_RECORD_STEPS else candidates))[
-                :1
-            ]
+            summary_key = (lang, step["step"], deadline)
+            if summary_key not in summaries:
+                env = self.with_context(lang=lang).env
+                summaries[summary_key] = env._(
+                    "%(step)s: due on %(deadline)s",
+                    step=labels[lang].get(step["step"], step["step"]),
+                    deadline=format_date(env, deadline),
+                )
+            summary = summaries[summary_key]
+            key = (step["activity_model"], step["activity_res_id"], user_id, activity_type.id)
+            candidates = [a for a in existing.get(key, []) if a[0] not in used]
+            same_day = [a for a in candidates if a[1] == deadline]
+            activity = (same_day or ([] if step["step"] in SHARED_RECORD_STEPS else candidates))[:1]
             if activity:
-                used.add(activity[0].id)
-                moves[(reminder.deadline, summary)].append(activity[0].id)
+                used.add(activity[0][0])
+                moves[(deadline, summary)].append(activity[0][0])
                 continue
             model = step["activity_model"]
             if model not in model_ids:
@@ -652,13 +745,13 @@ class HrKinerjaReminder(models.Model):
                     "res_model_id": model_ids[model],
                     "res_id": step["activity_res_id"],
                     "activity_type_id": activity_type.id,
-                    "user_id": reminder.user_id.id,
-                    "date_deadline": reminder.deadline,
+                    "user_id": user_id,
+                    "date_deadline": deadline,
                     "summary": summary,
                     "automated": True,
                 }
             )
-            followers.add((model, step["activity_res_id"], reminder.user_id.partner_id.id))
+            followers.add((model, step["activity_res_id"], partners[user_id]))
         for (deadline, summary), ids in moves.items():
             Activity.browse(ids).write({"date_deadline": deadline, "summary": summary})
         if not creates:
@@ -741,7 +834,7 @@ class HrKinerjaReminder(models.Model):
 
     @api.model
     def _digest(self, company, date):
-        steps = [s for s in self._steps(company, date) if s["overdue"]]
+        steps = self._named([s for s in self._steps(company, date) if s["overdue"]])
         if not steps:
             return self.env["mail.mail"].sudo()
         late_days = self._workdays(steps, date, late=True)
@@ -789,6 +882,53 @@ class HrKinerjaReminder(models.Model):
             .with_context(kinerja_digest=digests)
             .send_mail_batch(list(digests), force_send=False)
         )
+
+
+def _render(template, field, records):
+    """{id: ``template``'s ``field`` rendered on ``records``}. A field that prints
+    only field paths (as the reminder template does) is rendered as mail.template's
+    "regex" mode does, its template parsed once rather than once per record; any
+    other goes through mail.template."""
+    src = template[field] or ""
+    model = records._name
+    qweb = field == "body_html"
+    if (
+        template._has_unsafe_expression_template_qweb(src, model)
+        if qweb
+        else template._has_unsafe_expression_template_inline_template(src, model)
+    ):
+        return template._render_template(
+            src, model, records.ids, engine="qweb" if qweb else "inline_template", options={}
+        )
+    if qweb:
+        src = html_normalize(f"<div>{src}</div>")
+        parts, position = [], 0
+        for match in QWEB_OUT.finditer(src):
+            parts.append(
+                (src[position : match.start()], match.group(1), match.group(3), match.group(9))
+            )
+            position = match.end()
+        parts.append((src[position:], None, None, None))
+    else:
+        parts = [(text, None, expr, default) for text, expr, default in parse_inline_template(src)]
+    result = {}
+    for record in records:
+        chunks = []
+        for text, tag, expr, default in parts:
+            chunks.append(text)
+            if not expr:
+                continue
+            try:
+                value = reduce(lambda rec, name: rec[name], expr.split(".")[1:], record) or default
+            except KeyError:
+                value = default
+            if not qweb:
+                chunks.append(str(value))
+                continue
+            value = escape(value or "")
+            chunks.append(value if tag.lower() == "t" else f"<{tag}>{value}</{tag}>")
+        result[record.id] = Markup("".join(chunks)) if qweb else "".join(chunks)
+    return result
 
 
 def _url(base, model, res_id):

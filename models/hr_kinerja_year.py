@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import calendar as rule_calendar
 from ..rules import workdays as rule_workdays
+from . import bulk
 from .policy import allow
 from .workflow import workflow
 
@@ -181,6 +182,11 @@ class HrKinerjaYear(models.Model):
     def _unlink_if_draft(self):
         if any(record.state != "draft" for record in self):
             raise UserError(_("Only a draft performance year can be deleted."))
+
+    def unlink(self):
+        # the dashboard's rows of the year and its periods (deleted with it)
+        bulk.forget(self.env, "year_id", self.ids)
+        return super().unlink()
 
     # -- working days ------------------------------------------------------------
     def _kinerja_weekdays(self):

@@ -16,6 +16,7 @@ from ..rules import proposal as rule_proposal
 from .wording import (
     ASPECTS_ID,
     PERSPECTIVES_ID,
+    agency_day,
     core_value_id,
     date_range,
     number_id,
@@ -468,15 +469,10 @@ class ReportPenetapanPredikat(models.AbstractModel):
                     "year": period.date_end.year,
                     "leader": identity(distribution.leader_id),
                     # Signed on the day the leader confirmed the distribution (in the
-                    # user's time zone); before that, the print date.
+                    # agency's time zone); before that, the print date.
                     "place_date": place_date(
                         period.company_id,
-                        (
-                            distribution.confirmed_date
-                            and fields.Datetime.context_timestamp(
-                                distribution, distribution.confirmed_date
-                            ).date()
-                        )
+                        agency_day(period.year_id.calendar_id, distribution.confirmed_date)
                         or fields.Date.context_today(self),
                     ),
                 }

@@ -12,6 +12,7 @@ from odoo import api, fields, models
 from .wording import (
     ASPECTS_ID,
     PERSPECTIVES_ID,
+    agency_day,
     core_value_id,
     date_id,
     date_range,
@@ -82,10 +83,6 @@ class ReportMonitoringMixin(models.AbstractModel):
     def _today(self):
         return fields.Date.context_today(self)
 
-    def _local_date(self, moment):
-        """The day of a stored date-time in the user's time zone."""
-        return fields.Datetime.context_timestamp(self, moment).date() if moment else False
-
 
 class ReportRencanaAksi(models.AbstractModel):
     """B.1.1 (action plans) and, with ``realisation``, B.1.2 (action plans with the
@@ -139,7 +136,7 @@ class ReportRencanaAksi(models.AbstractModel):
                 signed = max(reviewed_on[skp.id], default=False)
             else:
                 signed = skp.set_date or skp.agreed_date
-            signed_on = self._local_date(signed) or today
+            signed_on = agency_day(skp.year_id.calendar_id, signed) or today
             rhks = []
             for number, rhk in enumerate(skp.rhk_ids, 1):
                 periods = sorted(by_rhk[rhk.id].items(), key=lambda item: item[0].date_start)

@@ -1,9 +1,10 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 from .wording import (
     ASPECTS_ID,
     CORE_VALUES_ID,
     PERSPECTIVES_ID,
+    agency_day,
     core_value_id,
     date_range,
     place_date,
@@ -78,7 +79,7 @@ class ReportSkp(models.AbstractModel):
         start, end = skp.date_start, skp.date_end
         code, approach, audience = HEADINGS[skp.form or "a_1_7"]
         signed = skp.set_date or skp.agreed_date
-        signed_on = fields.Datetime.context_timestamp(skp, signed).date() if signed else None
+        signed_on = agency_day(skp.year_id.calendar_id, signed)
         return {
             "form": skp.form,
             "form_code": code,

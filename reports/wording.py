@@ -5,6 +5,8 @@ Pasal 9) and the perspectives of a leader's SKP (003 Lampiran A.1.2)."""
 
 import datetime
 
+import pytz
+
 from ..rules.calendar import MONTHS_ID, ROMAN
 from ..rules.numbers import number_id, percent_id, quantity_id  # noqa: F401 (the forms' numbers)
 
@@ -28,6 +30,15 @@ def date_range(start, end):
 def year_range(year):
     """1 JANUARI SD 31 DESEMBER TAHUN 2026."""
     return date_range(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def agency_day(calendar, moment):
+    """The day of ``moment`` (a stored date-time, UTC) in the agency's time zone,
+    its working calendar's: a form's date must not depend on who prints it."""
+    if not moment:
+        return None
+    zone = pytz.timezone((calendar and calendar.tz) or "UTC")
+    return pytz.utc.localize(moment).astimezone(zone).date()
 
 
 def place_date(company, day):

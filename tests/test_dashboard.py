@@ -270,6 +270,27 @@ class TestDashboard(KinerjaEvaluationCase):
         rated_all = self.evaluations.filtered(lambda e: e.state != "draft")
         self.assertEqual(sum(total for _p, total in groups), len(rated_all))
 
+    def test_a_deleted_unit_takes_its_rows_along(self):
+        """The dashboard's rows are a cache without foreign keys (written in bulk):
+        deleting a unit deletes its rows and curve, and the rest still reads."""
+        unit = self.env["hr.department"].create(
+            {"name": "Seksi Sementara", "parent_id": self.bidang.id, "kinerja_level": "pengawas"}
+        )
+        employee = self.env["hr.employee"].create(
+            {"name": "Staf Sementara", "department_id": unit.id, "asn_type": "pns"}
+        )
+        rows = self._count(SETUP_DAY)
+        self.assertTrue([key for key in rows if key[0] == unit], "the new unit is counted")
+        employee.unlink()
+        unit.unlink()
+        Progress = self.Progress.with_user(self.officer)
+        self.assertFalse(Progress.search([("department_id", "=", unit.id)]))
+        self.assertFalse(
+            self.env["hr.kinerja.progress.curve"].search([("department_id", "=", unit.id)])
+        )
+        # every remaining row still reads (no dangling unit)
+        Progress.search([("year_id", "=", self.year.id)]).read(["department_id", "period_id"])
+
     # -- who sees what --------------------------------------------------------------
     def test_leader_sees_only_their_units(self):
         rows = self._count(SETUP_DAY, self.kabid_user)

@@ -224,6 +224,52 @@ class TestReminders(KinerjaEvaluationCase):
             self.assertEqual(len(todo), 1)
             self.assertEqual(todo.date_deadline, reminder.deadline)
 
+    def test_every_mail_of_a_run_is_whole_and_its_own(self):
+        """The run's mails are written in one batch (copies of the first one's rows):
+        each is still a queued e-mail of its own, to its one recipient, with its own
+        Message-Id, the template's subject and sender, and a body naming its reader
+        and listing only their reminders."""
+        self.company.email = "bkpsdm@example.com"
+        with freeze_time("2027-01-20"):
+            self._generate()
+        last = self.env["mail.mail"].search([], limit=1, order="id desc").id or 0
+        reminders = self._run(before(self.january.date_evaluation, 3))
+        users = reminders.user_id
+        self.assertGreater(len(users), 2)
+        mails = self.env["mail.mail"].search([("id", ">", last)])
+        self.assertEqual(len(mails), len(users), "one e-mail per person")
+        self.assertEqual(len(set(mails.mapped("message_id"))), len(mails))
+        self.assertEqual(set(mails.mapped("state")), {"outgoing"})
+        self.assertEqual(set(mails.mapped("message_type")), {"email"})
+        self.assertEqual(set(mails.mapped("subject")), {self.env.ref(TEMPLATE).subject})
+        self.assertEqual(set(mails.mapped("email_from")), {self.company.email_formatted})
+        for mail in mails:
+            self.assertEqual(len(mail.recipient_ids), 1)
+            user = users.filtered(lambda u, m=mail: u.partner_id == m.recipient_ids)
+            self.assertIn(f"Dear {user.name},", mail.body_html)
+            theirs = reminders.filtered(lambda r, u=user: r.user_id == u)
+            others = reminders - theirs
+            links = 'model={}&amp;res_id={}"'
+            for reminder in theirs:
+                self.assertIn(links.format(reminder.res_model, reminder.res_id), mail.body_html)
+            for reminder in others:
+                self.assertNotIn(links.format(reminder.res_model, reminder.res_id), mail.body_html)
+
+    def test_a_template_beyond_field_paths_is_rendered_by_qweb(self):
+        """An agency may write more than field paths in the template (a condition):
+        the mails are then rendered by mail.template's QWeb, still one per person."""
+        self.env.ref(TEMPLATE).body_html = (
+            '<p>Halo <t t-out="object.user_id.name"/></p>'
+            '<p t-if="object.days_left &lt;= 3">Segera!</p>'
+            '<t t-out="object.list_html"/>'
+        )
+        self._run(before(self.deadline, 3))
+        mail = self._mails()
+        self.assertEqual(len(mail), 1)
+        self.assertIn(f"Halo {self.newcomer_user.name}", mail.body_html)
+        self.assertIn("Segera!", mail.body_html)
+        self.assertIn(f"res_id={self.skp.id}", mail.body_html)
+
     def test_queries_do_not_grow_with_employees(self):
         day = before(self.deadline, 3)
 

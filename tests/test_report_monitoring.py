@@ -3,11 +3,11 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from ..reports.wording import date_id
+from ..reports.wording import agency_day, date_id
 from .common_monitoring import QUANTITY, KinerjaMonitoringCase
 from .common_report import ReportCaseMixin, pdf_text
 
@@ -111,7 +111,8 @@ class TestReportMonitoring(ReportCaseMixin, KinerjaMonitoringCase):
         B.1.1 - the SKP set; B.1.2 - the evaluator's review of the realisation;
         B.1.3-B.1.5 - the last feedback recorded."""
         skp = self.staff_skp
-        set_on = fields.Datetime.context_timestamp(skp, skp.set_date or skp.agreed_date).date()
+        # the agency's day (its calendar's time zone), whoever prints
+        set_on = agency_day(skp.year_id.calendar_id, skp.set_date or skp.agreed_date)
         with freeze_time("2026-03-03 03:00:00"):
             if self.line.state == "draft":
                 self.line.with_user(self.staff_user).action_submit()
