@@ -39,7 +39,7 @@ def array(values, pgtype):
     """``values`` as one array constant of ``pgtype`` (``'{1,2}'::int[]``) for
     ``unnest``: PostgreSQL parses a list adapted by psycopg2 (``ARRAY[1, 2]``) one
     element at a time, which made most of inserting the dashboard's rows."""
-    if pgtype == "int":  # the most of them: written without a call per element
+    if pgtype in ("int", "int4"):  # the most of them: written without a call per element
         text = ",".join("NULL" if value is None else str(value) for value in values)
     else:
         text = ",".join(_element(value) for value in values)
@@ -60,6 +60,35 @@ def _element(value):
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def insert_rows(model, columns, rows):
+    """Insert ``rows`` (sequences of values in the order of ``columns``, fields of
+    ``model``) into ``model``'s table with the audit columns, in one statement:
+    each column an array constant (``array``) that ``unnest`` spreads. Returns
+    the new ids in order."""
+    if not rows:
+        return []
+    env = model.env
+    names = [*columns, "create_uid", "write_uid"]
+    arrays = [
+        array([row[index] for row in rows], model._fields[name].column_type[1])
+        for index, name in enumerate(columns)
+    ]
+    arrays += [array([env.uid] * len(rows), "int")] * 2
+    env.cr.execute(
+        SQL(
+            "INSERT INTO %(table)s (%(names)s, create_date, write_date)"
+            " SELECT %(values)s, now() at time zone 'UTC', now() at time zone 'UTC'"
+            " FROM unnest(%(arrays)s) WITH ORDINALITY AS v(%(values)s, ord)"
+            " ORDER BY ord RETURNING id",
+            table=SQL.identifier(model._table),
+            names=SQL(", ").join(SQL.identifier(name) for name in names),
+            values=SQL(", ").join(SQL.identifier(name) for name in names),
+            arrays=SQL(", ").join(arrays),
+        )
+    )
+    return [row[0] for row in env.cr.fetchall()]
+
+
 def columns_of(model):
     """The columns of ``model``'s own table (no id, no inherited field)."""
     return [
@@ -72,39 +101,34 @@ def columns_of(model):
 def insert_like(env, record, rows):
     """Insert copies of ``record``'s row, one per dict of ``rows`` (the columns that
     differ, the same keys in every dict): the other columns, defaults included,
-    are those the ORM wrote for ``record``. Returns the new ids in order."""
+    are those the ORM wrote for ``record``. One statement; returns the new ids in
+    order."""
     if not rows:
         return []
-    table = record._table
     changed = list(rows[0])
     columns = [c for c in columns_of(record) if c not in changed]
-    ids = []
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        values = SQL(", ").join(
-            SQL("(%s, %s)", index, SQL(", ").join(row[c] for c in changed))
-            for index, row in enumerate(chunk)
+    arrays = [
+        array([row[name] for row in rows], record._fields[name].column_type[1]) for name in changed
+    ]
+    env.cr.execute(
+        SQL(
+            "INSERT INTO %(table)s (%(columns)s) SELECT %(source)s"
+            " FROM %(table)s t, unnest(%(arrays)s) WITH ORDINALITY AS v(%(changed)s, ord)"
+            " WHERE t.id = %(id)s ORDER BY v.ord RETURNING id",
+            table=SQL.identifier(record._table),
+            columns=SQL(", ").join(SQL.identifier(c) for c in [*columns, *changed]),
+            source=SQL(", ").join(
+                [
+                    *(SQL.identifier("t", c) for c in columns),
+                    *(SQL.identifier("v", c) for c in changed),
+                ]
+            ),
+            arrays=SQL(", ").join(arrays),
+            changed=SQL(", ").join(SQL.identifier(c) for c in changed),
+            id=record.id,
         )
-        env.cr.execute(
-            SQL(
-                "INSERT INTO %(table)s (%(columns)s) SELECT %(source)s"
-                " FROM %(table)s t, (VALUES %(values)s) AS v(ord, %(changed)s)"
-                " WHERE t.id = %(id)s ORDER BY v.ord RETURNING id",
-                table=SQL.identifier(table),
-                columns=SQL(", ").join(SQL.identifier(c) for c in [*columns, *changed]),
-                source=SQL(", ").join(
-                    [
-                        *(SQL.identifier("t", c) for c in columns),
-                        *(SQL.identifier("v", c) for c in changed),
-                    ]
-                ),
-                values=values,
-                changed=SQL(", ").join(SQL.identifier(c) for c in changed),
-                id=record.id,
-            )
-        )
-        ids.extend(row[0] for row in env.cr.fetchall())
-    return ids
+    )
+    return [row[0] for row in env.cr.fetchall()]
 
 
 def cache_table(model, indexed=("year_id",)):

@@ -601,8 +601,10 @@ class HrKinerjaRealisasi(models.Model):
         )
         if not periods:
             return self.env["mail.activity"]
+        # one summary per period (``_`` in a comprehension finds no language: env._)
+        summaries = {p: self.env._("Report %(period)s", period=p.name) for p in periods}
         wanted = [
-            (skp, skp.employee_id.user_id, period, _("Report %(period)s", period=period.name))
+            (skp, skp.employee_id.user_id, period, summaries[period])
             for skp, period in self._owing(periods)
         ]
         return self._create_due_activities(

@@ -281,6 +281,11 @@ class HrKinerjaReminder(models.Model):
     @api.model
     def _realisation_steps(self, env, periods):
         Realisasi = env["hr.kinerja.realisasi"]
+        owing = Realisasi._owing(periods)
+        # only what the steps read: an employee's whole row is wide
+        skps = env["hr.kinerja.skp"].browse({skp.id for skp, _period in owing})
+        skps.fetch(["employee_id", "department_id"])
+        skps.employee_id.fetch(["user_id"])
         return [
             self._step(
                 "realisation",
@@ -291,7 +296,7 @@ class HrKinerjaReminder(models.Model):
                 skp.department_id,
                 period,
             )
-            for skp, period in Realisasi._owing(periods)
+            for skp, period in owing
         ]
 
     @api.model
@@ -407,9 +412,22 @@ class HrKinerjaReminder(models.Model):
     def _document_steps(self, env, company):
         steps = []
         Evaluation = env["hr.kinerja.evaluation"]
-        evaluations = Evaluation.search(
-            [("company_id", "=", company.id), *Evaluation._documents_pending_domain()]
+        evaluations = Evaluation.search_fetch(
+            [("company_id", "=", company.id), *Evaluation._documents_pending_domain()],
+            [
+                "employee_id",
+                "period_id",
+                "handed_over_date",
+                "received_date",
+                "returned_date",
+                "escalated",
+                "evaluator_id",
+                "evaluator_superior_id",
+            ],
         )
+        # only what the steps read: an employee's whole row is wide
+        evaluations.employee_id.fetch(["user_id", "department_id"])
+        (evaluations.evaluator_id | evaluations.evaluator_superior_id).fetch(["user_id"])
         for evaluation in evaluations:
             unit = evaluation.employee_id.department_id
             if not evaluation.handed_over_date:
@@ -564,8 +582,8 @@ class HrKinerjaReminder(models.Model):
             )
         if not rows:
             return self.browse()
-        # A log of the server (see the class): written in one INSERT per 1,000.
-        reminders = self.sudo().browse(bulk.insert(self.env, self._table, columns, rows))
+        # A log of the server (see the class): written in one INSERT.
+        reminders = self.sudo().browse(bulk.insert_rows(self, columns, rows))
         self._reminder_activities(reminded)
         self._reminder_mails(reminders)
         return reminders
@@ -583,6 +601,8 @@ class HrKinerjaReminder(models.Model):
         if not template or not reminders:
             return Mail
         first = {}
+        reminders.fetch(["user_id"])
+        self._fetch_users(reminders.user_id)
         for reminder in reminders.sorted("id"):
             first.setdefault(reminder.user_id, reminder)
         languages = defaultdict(list)
@@ -666,6 +686,14 @@ class HrKinerjaReminder(models.Model):
         return first | Mail.browse(mail_ids)
 
     @api.model
+    def _fetch_users(self, users):
+        """Read only what a reminder prints of ``users`` (their name, language and
+        partner) for all of them at once: a user's whole row is wide. Returns them."""
+        users.fetch(["partner_id"])
+        users.partner_id.fetch(["name", "lang"])
+        return users
+
+    @api.model
     def _reminder_activities(self, steps):
         """Move each step's to-do (of the step's type, for that person) to the
         deadline with the reminder as summary, or create it: one search and one
@@ -678,7 +706,9 @@ class HrKinerjaReminder(models.Model):
         wanted = [(step, types[step["step"]]) for step in steps if types.get(step["step"])]
         if not wanted:
             return Activity
-        users = self.env["res.users"].sudo().browse({step["user_id"] for step, _t in wanted})
+        users = self._fetch_users(
+            self.env["res.users"].sudo().browse({step["user_id"] for step, _t in wanted})
+        )
         langs = {user.id: user.lang or "en_US" for user in users}
         partners = {user.id: user.partner_id.id for user in users}
         domain = []
