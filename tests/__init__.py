@@ -56,3 +56,4 @@ from . import test_due_activities
 from . import test_role_menus
 from . import test_reader_language
 from . import test_portal_attack
+from . import test_bulk
