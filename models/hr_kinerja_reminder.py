@@ -541,21 +541,6 @@ class HrKinerjaReminder(models.Model):
                 [("key", "in", list({self._key(s) for s, _st, _l in due}))], ["key", "stage"]
             )
         }
-        columns = (
-            "key",
-            "step",
-            "stage",
-            "res_model",
-            "res_id",
-            "record_name",
-            "period_id",
-            "user_id",
-            "employee_id",
-            "deadline",
-            "days_left",
-            "date",
-            "company_id",
-        )
         rows, reminded = [], []
         for step, stage, days in due:
             key = self._key(step)
@@ -564,26 +549,28 @@ class HrKinerjaReminder(models.Model):
             sent.add((key, stage))
             reminded.append(step)
             rows.append(
-                (
-                    key,
-                    step["step"],
-                    stage,
-                    step["model"],
-                    step["res_id"],
-                    step["name"],
-                    step["period_id"] or None,
-                    step["user_id"],
-                    step["employee_id"] or None,
-                    step["deadline"],
-                    days,
-                    date,
-                    company.id,
-                )
+                {
+                    "key": key,
+                    "step": step["step"],
+                    "stage": stage,
+                    "res_model": step["model"],
+                    "res_id": step["res_id"],
+                    "record_name": step["name"],
+                    "period_id": step["period_id"] or None,
+                    "user_id": step["user_id"],
+                    "employee_id": step["employee_id"] or None,
+                    "deadline": step["deadline"],
+                    "days_left": days,
+                    "date": date,
+                    "company_id": company.id,
+                }
             )
         if not rows:
             return self.browse()
         # A log of the server (see the class): written in one INSERT.
-        reminders = self.sudo().browse(bulk.insert_rows(self, columns, rows))
+        columns = list(rows[0])
+        ids = bulk.insert_rows(self, columns, [[row[c] for c in columns] for row in rows])
+        reminders = self.sudo().browse(ids)
         self._reminder_activities(reminded)
         self._reminder_mails(reminders)
         return reminders
