@@ -37,7 +37,8 @@ def agency_day(calendar, moment):
     its working calendar's: a form's date must not depend on who prints it."""
     if not moment:
         return None
-    zone = pytz.timezone((calendar and calendar.tz) or "UTC")
+    # the time zone alone, whoever prints (a portal user reads no calendar)
+    zone = pytz.timezone((calendar and calendar.sudo().tz) or "UTC")
     return pytz.utc.localize(moment).astimezone(zone).date()
 
 
