@@ -16,7 +16,9 @@ Behind a number (``_drill_domain`` of a row the user reads) the records are list
 as superuser - a portal leader reads neither employees nor every document of the
 units below - once the row has been checked, and only the records of that row's
 unit: the employee, the record's name, its state and deadline. Where the user has a
-portal page for a record (their own, or one they evaluate) the line links to it.
+portal page for a record (their own, or one they evaluate) the line links to it. A
+count of the curve opens the same way (``/my/kinerja/units/curve/<line>``): the
+evaluations rated with that predicate in that unit and period.
 """
 
 from datetime import timedelta
@@ -185,6 +187,7 @@ class KinerjaPortalProgress(KinerjaPortal):
             outside = rated.outside if rated else 0
             bars.append(
                 {
+                    "line_id": rated.id if rated and count else False,
                     "predicate": predicate.split("_", 1)[1],
                     "name": predicate_names.get(predicate, predicate),
                     "count": count,
@@ -268,6 +271,69 @@ class KinerjaPortalProgress(KinerjaPortal):
                 unit_name=unit_name,
                 bucket=bucket,
                 bucket_name=bucket_names[bucket],
+                lines=lines,
+                total=total,
+                pager=pager,
+            ),
+        )
+
+    @http.route(
+        [
+            "/my/kinerja/units/curve/<int:line_id>",
+            "/my/kinerja/units/curve/<int:line_id>/page/<int:page>",
+        ],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def kinerja_units_curve_drill(self, line_id, page=1, **kw):
+        """The evaluations behind a count of the curve: a line the user reads (record
+        rules) of a unit they lead or below, its records listed as superuser and only
+        those of that line's unit, as behind a row's number."""
+        units = self._kinerja_require_leader()
+        employee = self._kinerja_employee()
+        line = self._kinerja_record("hr.kinerja.progress.curve", line_id)
+        if not line.search_count([("id", "=", line.id), *self._kinerja_scope(units)]):
+            raise NotFound()
+        unit = line.sudo().department_id
+        records = (
+            request.env["hr.kinerja.evaluation"]
+            .sudo()
+            .search(line._drill_domain(), order="employee_id")
+            .filtered(lambda r: r.distribution_id.department_id == unit)
+        )
+        total = len(records)
+        pager = portal_pager(
+            url=f"/my/kinerja/units/curve/{line.id}", total=total, page=page, step=DRILL_STEP
+        )
+        records = records[pager["offset"] : pager["offset"] + DRILL_STEP]
+        predicate = dict(line._fields["predicate"]._description_selection(request.env))[
+            line.predicate
+        ]
+        stage = _("Predicate Curve")
+        lines = [
+            {
+                "employee": record.employee_id.name,
+                "record": record.display_name,
+                "state": self._kinerja_state_name(record),
+                "deadline": record.period_id.date_evaluation,
+                "url": self._kinerja_drill_url(record, employee),
+            }
+            for record in records
+        ]
+        return request.render(
+            "hr_kinerja_asn.portal_kinerja_units_drill",
+            self._kinerja_values(
+                "units",
+                kinerja_crumbs=[
+                    (_("Units I Lead"), "/my/kinerja/units"),
+                    (f"{unit.complete_name}: {stage}, {line.period_id.name}", ""),
+                ],
+                row=line,
+                stage_name=stage,
+                unit_name=unit.complete_name,
+                bucket="curve",
+                bucket_name=predicate,
                 lines=lines,
                 total=total,
                 pager=pager,

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.tools import SQL
 
 from ..rules import constants as rule_constants
@@ -128,3 +128,36 @@ class HrKinerjaProgressCurve(models.Model):
         rows = columns[0]
         self.invalidate_model()
         return len(rows)
+
+    # -- behind a number ---------------------------------------------------------------
+    def _drill_domain(self):
+        """The evaluations behind this line: those of its unit's distribution in its
+        period rated with its predicate (a bound's line: the same evaluations, which
+        the bound is about) - exactly what ``_refresh`` counted
+        (``hr.kinerja.distribution._predicate_counts``)."""
+        self.ensure_one()
+        self.check_access("read")
+        return [
+            ("distribution_id.department_id", "=", self.department_id.id),
+            ("distribution_id.period_id", "=", self.period_id.id),
+            ("predicate", "=", self.predicate.split("_", 1)[1]),
+            ("state", "!=", "draft"),
+        ]
+
+    def action_open_evaluations(self):
+        """A line clicked (list, or a bar of the graph then its line): the
+        evaluations it counts, with the user's rights."""
+        predicates = dict(self._fields["predicate"]._description_selection(self.env))
+        return {
+            "type": "ir.actions.act_window",
+            "name": _(
+                "%(predicate)s: %(unit)s, %(period)s",
+                predicate=predicates.get(self.predicate),
+                unit=self.department_id.name,
+                period=self.period_id.name,
+            ),
+            "res_model": "hr.kinerja.evaluation",
+            "views": [(False, "list"), (False, "form")],
+            "domain": self._drill_domain(),
+            "context": {"create": False},
+        }

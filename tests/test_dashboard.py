@@ -270,6 +270,43 @@ class TestDashboard(KinerjaEvaluationCase):
         rated_all = self.evaluations.filtered(lambda e: e.state != "draft")
         self.assertEqual(sum(total for _p, total in groups), len(rated_all))
 
+    def test_every_count_of_the_curve_opens_the_evaluations_it_counts(self):
+        """Issue 14: every number clicks through to the records behind it - a line of
+        the curve (a bar of the graph, a cell of the pivot, then its line) opens the
+        evaluations of its unit and period rated with its predicate."""
+        self._count(SETUP_DAY)
+        Curve = self.env["hr.kinerja.progress.curve"].with_user(self.officer)
+        lines = Curve.search([("year_id", "=", self.year.id)])
+        rated = {
+            (line.department_id, line.period_id, line.predicate): line.value
+            for line in lines
+            if line.series == "2_rated"
+        }
+        self.assertEqual(sum(rated.values()), 2)
+        for line in lines:
+            action = line.action_open_evaluations()
+            self.assertEqual(action["res_model"], "hr.kinerja.evaluation")
+            found = (
+                self.env["hr.kinerja.evaluation"].with_user(self.officer).search(action["domain"])
+            )
+            key = (line.department_id, line.period_id, line.predicate)
+            self.assertEqual(len(found), rated[key], f"{line.display_name}: {line.series}")
+            self.assertLessEqual(found.distribution_id.department_id, line.department_id)
+            self.assertTrue(all(e.predicate == line.predicate.split("_", 1)[1] for e in found))
+        # the two rated in the Seksi Kinerja are its "Baik" count
+        baik = lines.filtered(
+            lambda line: (
+                line.series == "2_rated"
+                and line.department_id == self.seksi
+                and line.predicate.split("_", 1)[1] == "baik"
+            )
+        )
+        found = self.env["hr.kinerja.evaluation"].search(baik.action_open_evaluations()["domain"])
+        self.assertEqual(found.employee_id, self.staff[1] | self.staff[2])
+        # a user who does not read the line cannot open what is behind it
+        with self.assertRaises(AccessError):
+            baik.with_user(self.staff_users[1]).action_open_evaluations()
+
     def test_a_deleted_unit_takes_its_rows_along(self):
         """The dashboard's rows are a cache without foreign keys (written in bulk):
         deleting a unit deletes its rows and curve, and the rest still reads."""

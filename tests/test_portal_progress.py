@@ -185,6 +185,44 @@ class TestPortalProgress(KinerjaPortalCase):
         self.assertNotIn("Pramu Bakti", page)
         self.assertNotIn("<a", "".join(record for _e, record in lines))
 
+    def test_a_count_of_the_curve_lists_its_evaluations(self):
+        """Issue 14: every number clicks through - the curve's counts too: the
+        evaluations of the unit and period rated with that predicate, only to a
+        leader of that unit or above."""
+        analyst = self.env["hr.kinerja.evaluation"].search(
+            [("employee_id", "=", self.staff.id), ("period_id", "=", self.january.id)]
+        )
+        analyst = analyst.with_user(self.kasi_user)
+        analyst.write({"result_rating": "sesuai", "behaviour_rating": "sesuai"})
+        analyst.action_done()
+        page = self.portal_get(self.kasi_user, f"{UNITS}?curve_period_id={self.january.id}").text
+        Curve = self.env["hr.kinerja.progress.curve"]
+        line = Curve.search(
+            [
+                ("department_id", "=", self.seksi.id),
+                ("period_id", "=", self.january.id),
+                ("series", "=", "2_rated"),
+                ("value", ">", 0),
+            ]
+        )
+        self.assertEqual((len(line), line.value), (1, 1))
+        self.assertEqual(line.predicate.split("_", 1)[1], analyst.predicate)
+        self.assertIn(f'href="{UNITS}/curve/{line.id}"', page)
+        page = self.portal_get(self.kasi_user, f"{UNITS}/curve/{line.id}").text
+        lines = self._lines(page)
+        self.assertEqual(len(lines), line.value)
+        self.assertEqual(lines[0][0], "Analis Mutasi")
+        self.assertIn(f'href="/my/kinerja/team/evaluation/{analyst.id}"', lines[0][1])
+        # the kabid, above, reads it too; the analyst, who leads nothing, does not
+        self.portal_get(self.kabid_user, f"{UNITS}/curve/{line.id}")
+        self.portal_get(self.staff_user, f"{UNITS}/curve/{line.id}", expect=404)
+        # the kasi reads no line of a unit beside or above the section
+        others = Curve.search([("department_id", "not in", self.seksi.ids)])
+        self.assertTrue(others)
+        for other in others[:3]:
+            self.portal_get(self.kasi_user, f"{UNITS}/curve/{other.id}", expect=404)
+        self.portal_get(self.kasi_user, f"{UNITS}/curve/999999999", expect=404)
+
     def test_drill_down_refuses_another_units_row(self):
         self.portal_get(self.kasi_user, UNITS)
         for unit in (self.sibling, self.bidang):
