@@ -572,6 +572,13 @@ class HrKinerjaProgress(models.Model):
         )
         action["domain"] = [("year_id", "=", year.id)]
         if trend:
+            # the periods somebody was rated in: one whose ratings are still to come
+            # is not a fall of every predicate to nought
+            rated = self.env["hr.kinerja.progress.curve"]._read_group(
+                [("year_id", "=", year.id), ("series", "=", "2_rated"), ("value", ">", 0)],
+                ["period_id"],
+            )
+            action["domain"].append(("period_id", "in", [period.id for (period,) in rated]))
             view = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_curve_view_graph_trend")
             action["name"] = _("Predicate Trend")
             action["views"] = [(view.id, "graph"), (False, "pivot"), (False, "list")]

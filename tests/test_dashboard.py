@@ -307,6 +307,20 @@ class TestDashboard(KinerjaEvaluationCase):
         with self.assertRaises(AccessError):
             baik.with_user(self.staff_users[1]).action_open_evaluations()
 
+    def test_the_trend_leaves_out_periods_nobody_was_rated_in_yet(self):
+        """The trend by period: February's evaluations generated but none rated yet
+        is not a fall of every predicate to nought - only January is drawn; the
+        curve of the year still lists February's distributions."""
+        february = self._period(self.year, "month", 2)
+        with freeze_time("2027-02-20"):
+            self.env["hr.kinerja.evaluation"].with_user(self.officer)._generate(february)
+            Progress = self.Progress.with_user(self.officer)
+            curve = Progress.action_open_curve()
+            trend = Progress.action_open_curve(trend=True)
+        Curve = self.env["hr.kinerja.progress.curve"].with_user(self.officer)
+        self.assertIn(february, Curve.search(curve["domain"]).period_id)
+        self.assertEqual(Curve.search(trend["domain"]).period_id, self.january)
+
     def test_a_deleted_unit_takes_its_rows_along(self):
         """The dashboard's rows are a cache without foreign keys (written in bulk):
         deleting a unit deletes its rows and curve, and the rest still reads."""
