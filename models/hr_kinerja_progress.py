@@ -582,7 +582,11 @@ class HrKinerjaProgress(models.Model):
             view = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_curve_view_graph_trend")
             action["name"] = _("Predicate Trend")
             action["views"] = [(view.id, "graph"), (False, "pivot"), (False, "list")]
-            action["context"] = {"search_default_periodic": 1, "search_default_rated": 1}
+            action["context"] = {
+                "hierarchical_naming": False,
+                "search_default_periodic": 1,
+                "search_default_rated": 1,
+            }
         return action
 
     @api.model

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common_evaluation import KinerjaEvaluationCase
 
@@ -406,6 +407,39 @@ class TestDashboard(KinerjaEvaluationCase):
         root = self.env.ref("hr_kinerja_asn.hr_kinerja_menu_root")
         self.assertEqual(
             root.action, self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing")
+        )
+
+    def test_the_dashboard_heads_each_unit_with_its_own_name(self):
+        """A column per unit: headed "Seksi Kinerja", not by the path every unit shares
+        with the agency (cut off in a kanban column's header)."""
+        with freeze_time(SETUP_DAY):
+            action = self.Progress.with_user(self.officer).action_open_dashboard()
+        self.assertEqual(action["views"][0][1], "kanban")
+        Progress = self.Progress.with_user(self.officer).with_context(
+            **safe_eval(action["context"])
+        )
+        groups = Progress.web_read_group(action["domain"], ["department_id"], ["department_id"])
+        labels = {group["department_id"][1] for group in groups["groups"]}
+        self.assertIn(self.seksi.name, labels)
+        self.assertNotIn(self.seksi.complete_name, labels)
+        self.assertNotEqual(self.seksi.name, self.seksi.complete_name)
+
+    def test_the_demo_officer_logs_in_on_the_dashboard(self):
+        """The demo's HR officer and evaluator have the landing as their home action:
+        after log-in the officer is on the dashboard, not in Discuss."""
+        officer = self.env.ref("hr_kinerja_asn.user_officer_demo", raise_if_not_found=False)
+        if not officer:
+            self.skipTest("the demo data is not installed")
+        landing = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_action_landing")
+        evaluator = self.env.ref("hr_kinerja_asn.user_evaluator_demo")
+        self.assertEqual((officer | evaluator).action_id.ids, landing.ids)
+        home = (
+            landing.with_user(officer)
+            .with_context(allowed_company_ids=officer.company_id.ids)
+            .run()
+        )
+        self.assertEqual(
+            (home["res_model"], home["views"][0][1]), ("hr.kinerja.progress", "kanban")
         )
 
     # -- batch -------------------------------------------------------------------------
