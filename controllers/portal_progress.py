@@ -256,7 +256,12 @@ class KinerjaPortalProgress(KinerjaPortal):
         lines = lines[pager["offset"] : pager["offset"] + DRILL_STEP]
         Progress = request.env["hr.kinerja.progress"]
         stage = dict(Progress._fields["stage"]._description_selection(request.env))[row.stage]
-        bucket_names = self._kinerja_bucket_names()
+        return self._kinerja_drill_page(
+            row, stage, bucket, self._kinerja_bucket_names()[bucket], lines, total, pager
+        )
+
+    def _kinerja_drill_page(self, row, stage, bucket, bucket_name, lines, total, pager):
+        """The records behind a number of ``row`` (a progress row or a curve line)."""
         unit_name = row.sudo().department_id.complete_name
         return request.render(
             "hr_kinerja_asn.portal_kinerja_units_drill",
@@ -270,7 +275,7 @@ class KinerjaPortalProgress(KinerjaPortal):
                 stage_name=stage,
                 unit_name=unit_name,
                 bucket=bucket,
-                bucket_name=bucket_names[bucket],
+                bucket_name=bucket_name,
                 lines=lines,
                 total=total,
                 pager=pager,
@@ -321,24 +326,7 @@ class KinerjaPortalProgress(KinerjaPortal):
             }
             for record in records
         ]
-        return request.render(
-            "hr_kinerja_asn.portal_kinerja_units_drill",
-            self._kinerja_values(
-                "units",
-                kinerja_crumbs=[
-                    (_("Units I Lead"), "/my/kinerja/units"),
-                    (f"{unit.complete_name}: {stage}, {line.period_id.name}", ""),
-                ],
-                row=line,
-                stage_name=stage,
-                unit_name=unit.complete_name,
-                bucket="curve",
-                bucket_name=predicate,
-                lines=lines,
-                total=total,
-                pager=pager,
-            ),
-        )
+        return self._kinerja_drill_page(line, stage, "curve", predicate, lines, total, pager)
 
     def _kinerja_bucket_names(self):
         return {

@@ -642,13 +642,19 @@ class HrKinerjaProgress(models.Model):
     def _drill(self, bucket):
         model, domain = self._drill_domain(bucket)
         labels = dict(self._fields["stage"]._description_selection(self.env))
+        return self._drill_action(labels.get(self.stage), self, model, domain)
+
+    @api.model
+    def _drill_action(self, label, line, model, domain):
+        """The window on the records behind a number of ``line`` (a row, or a line of
+        the curve): "<label>: <unit>, <period>"."""
         return {
             "type": "ir.actions.act_window",
             "name": _(
                 "%(stage)s: %(unit)s, %(period)s",
-                stage=labels.get(self.stage),
-                unit=self.department_id.name,
-                period=self.period_id.name,
+                stage=label,
+                unit=line.department_id.name,
+                period=line.period_id.name,
             ),
             "res_model": model,
             "views": self._drill_views(model),

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..rules import constants as rule_constants
@@ -148,16 +148,6 @@ class HrKinerjaProgressCurve(models.Model):
         """A line clicked (list, or a bar of the graph then its line): the
         evaluations it counts, with the user's rights."""
         predicates = dict(self._fields["predicate"]._description_selection(self.env))
-        return {
-            "type": "ir.actions.act_window",
-            "name": _(
-                "%(predicate)s: %(unit)s, %(period)s",
-                predicate=predicates.get(self.predicate),
-                unit=self.department_id.name,
-                period=self.period_id.name,
-            ),
-            "res_model": "hr.kinerja.evaluation",
-            "views": [(False, "list"), (False, "form")],
-            "domain": self._drill_domain(),
-            "context": {"create": False},
-        }
+        return self.env["hr.kinerja.progress"]._drill_action(
+            predicates.get(self.predicate), self, "hr.kinerja.evaluation", self._drill_domain()
+        )
