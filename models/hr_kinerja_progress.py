@@ -562,7 +562,10 @@ class HrKinerjaProgress(models.Model):
 
     @api.model
     def action_open_curve(self, trend=False):
-        """The predicate curve of the current year (the trend: by period)."""
+        """The predicate curve of the current year, on its latest period anybody was
+        rated in (the picture a C.1.x form prints; the filter removed, the periods
+        summed); the trend: by period, over the periods anybody was rated in - one
+        whose ratings are still to come is not a fall of every predicate to nought."""
         self._check_may_monitor()
         year = self._current_year()
         if year:
@@ -571,22 +574,24 @@ class HrKinerjaProgress(models.Model):
             "hr_kinerja_asn.hr_kinerja_progress_curve_action"
         )
         action["domain"] = [("year_id", "=", year.id)]
-        if trend:
-            # the periods somebody was rated in: one whose ratings are still to come
-            # is not a fall of every predicate to nought
-            rated = self.env["hr.kinerja.progress.curve"]._read_group(
+        rated = [
+            period
+            for (period,) in self.env["hr.kinerja.progress.curve"]._read_group(
                 [("year_id", "=", year.id), ("series", "=", "2_rated"), ("value", ">", 0)],
                 ["period_id"],
             )
-            action["domain"].append(("period_id", "in", [period.id for (period,) in rated]))
+        ]
+        context = {"hierarchical_naming": False}
+        if trend:
+            action["domain"].append(("period_id", "in", [period.id for period in rated]))
             view = self.env.ref("hr_kinerja_asn.hr_kinerja_progress_curve_view_graph_trend")
             action["name"] = _("Predicate Trend")
             action["views"] = [(view.id, "graph"), (False, "pivot"), (False, "list")]
-            action["context"] = {
-                "hierarchical_naming": False,
-                "search_default_periodic": 1,
-                "search_default_rated": 1,
-            }
+            context.update(search_default_periodic=1, search_default_rated=1)
+        elif rated:
+            latest = max(rated, key=lambda period: (period.date_end, period.kind == "annual"))
+            context["search_default_period_id"] = latest.id
+        action["context"] = context
         return action
 
     @api.model

@@ -311,7 +311,8 @@ class TestDashboard(KinerjaEvaluationCase):
     def test_the_trend_leaves_out_periods_nobody_was_rated_in_yet(self):
         """The trend by period: February's evaluations generated but none rated yet
         is not a fall of every predicate to nought - only January is drawn; the
-        curve of the year still lists February's distributions."""
+        curve of the year still lists February's distributions, and opens on
+        January."""
         february = self._period(self.year, "month", 2)
         with freeze_time("2027-02-20"):
             self.env["hr.kinerja.evaluation"].with_user(self.officer)._generate(february)
@@ -321,6 +322,9 @@ class TestDashboard(KinerjaEvaluationCase):
         Curve = self.env["hr.kinerja.progress.curve"].with_user(self.officer)
         self.assertIn(february, Curve.search(curve["domain"]).period_id)
         self.assertEqual(Curve.search(trend["domain"]).period_id, self.january)
+        # the curve opens on the latest period anybody was rated in: January, the
+        # picture its C.1.x form prints, not the year's periods summed
+        self.assertEqual(curve["context"]["search_default_period_id"], self.january.id)
 
     def test_a_deleted_unit_takes_its_rows_along(self):
         """The dashboard's rows are a cache without foreign keys (written in bulk):
