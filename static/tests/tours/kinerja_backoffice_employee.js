@@ -6,10 +6,10 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 const LINK = "https://drive.kukarkab.go.id/mutasi/sk-januari.pdf";
 const QUANTITY = "Jumlah SK mutasi";
 
-// The employee's month in the back office (issue 15): the analyst opens "My
-// Realisations This Period", enters a value and an evidence link on a line, saves,
-// submits the sheet, and sees her line Submitted - without "Mark Reviewed" or
-// "Send Back" on it (the evaluator's buttons).
+// The employee's month in the back office (issue 15): the analyst opens the app on
+// "My Realisations" of the open period (its landing page, issue 14), enters a value
+// and an evidence link on a line, saves, submits the sheet, and sees her line
+// Submitted - without "Mark Reviewed" or "Send Back" on it (the evaluator's buttons).
 registry.category("web_tour.tours").add("kinerja_backoffice_employee_month", {
     url: "/odoo",
     steps: () => [
@@ -19,16 +19,8 @@ registry.category("web_tour.tours").add("kinerja_backoffice_employee_month", {
             trigger: ".o_app[data-menu-xmlid='hr_kinerja_asn.hr_kinerja_menu_root']",
             run: "click",
         },
-        {
-            content: "During the Year",
-            trigger: "button[data-menu-xmlid='hr_kinerja_asn.hr_kinerja_menu_monitoring']",
-            run: "click",
-        },
-        {
-            content: "My Realisations This Period",
-            trigger: ".dropdown-item[data-menu-xmlid='hr_kinerja_asn.hr_kinerja_realisasi_menu_sheet']",
-            run: "click",
-        },
+        // The app opens on her sheet (hr.kinerja.progress.action_landing): no menu to
+        // find - and no second load of the same list racing the click below.
         {
             content: "The sheet of the open period: one line per indicator",
             trigger: ".o_list_view .o_breadcrumb:contains('My Realisations')",
