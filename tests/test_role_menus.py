@@ -30,8 +30,15 @@ class TestRoleMenus(KinerjaMonitoringCase):
     def test_employee_without_subordinates_sees_no_team_menus(self):
         self.assertSees(self.staff_user, TEAM_MENUS + LEADER_MENUS + FUNCTIONAL_MENUS, False)
         self.assertSees(self.staff_user, COUNSELLING_MENUS, False)
-        # her own work stays
-        self.assertSees(self.staff_user, ("hr_kinerja_skp_menu_mine", "hr_kinerja_my_work_menu"))
+        # her own work stays (the app also opens on her sheet: the landing page)
+        self.assertSees(
+            self.staff_user,
+            (
+                "hr_kinerja_skp_menu_mine",
+                "hr_kinerja_my_work_menu",
+                "hr_kinerja_realisasi_menu_sheet",
+            ),
+        )
 
     def test_evaluator_and_leader_see_team_and_unit_menus(self):
         self.assertSees(self.kasi_user, TEAM_MENUS + LEADER_MENUS)
