@@ -293,25 +293,22 @@ class KinerjaPortalProgress(KinerjaPortal):
     )
     def kinerja_units_curve_drill(self, line_id, page=1, **kw):
         """The evaluations behind a count of the curve: a line the user reads (record
-        rules) of a unit they lead or below, its records listed as superuser and only
-        those of that line's unit, as behind a row's number."""
+        rules) of a unit they lead or below, its records (of that line's unit only)
+        listed as superuser, as behind a row's number; paged in the query."""
         units = self._kinerja_require_leader()
         employee = self._kinerja_employee()
         line = self._kinerja_record("hr.kinerja.progress.curve", line_id)
         if not line.search_count([("id", "=", line.id), *self._kinerja_scope(units)]):
             raise NotFound()
-        unit = line.sudo().department_id
-        records = (
-            request.env["hr.kinerja.evaluation"]
-            .sudo()
-            .search(line._drill_domain(), order="employee_id")
-            .filtered(lambda r: r.distribution_id.department_id == unit)
-        )
-        total = len(records)
+        # the domain names the line's unit: nothing of another one
+        Evaluation, domain = request.env["hr.kinerja.evaluation"].sudo(), line._drill_domain()
+        total = Evaluation.search_count(domain)
         pager = portal_pager(
             url=f"/my/kinerja/units/curve/{line.id}", total=total, page=page, step=DRILL_STEP
         )
-        records = records[pager["offset"] : pager["offset"] + DRILL_STEP]
+        records = Evaluation.search(
+            domain, order="employee_id", limit=DRILL_STEP, offset=pager["offset"]
+        )
         predicate = dict(line._fields["predicate"]._description_selection(request.env))[
             line.predicate
         ]
